@@ -1,0 +1,1 @@
+"""Graph analysis over the case graph. Pure Python, no Qt."""

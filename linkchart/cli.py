@@ -1,0 +1,143 @@
+"""The ``linkchart`` command: bare ``linkchart [CASE]`` opens the window; verbs work headless.
+
+Every verb reports bad input as one line on stderr and exit status 2, never a
+traceback. Qt is imported only by the verbs that need it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from linkchart import __version__
+from linkchart.io import CaseFileError, load_case
+from linkchart.model import Case, CaseError
+
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """Bad input for a verb: printed as one line, exit status 2."""
+
+
+# ----------------------------------------------------------------------- info
+def case_summary(case: Case) -> dict[str, Any]:
+    """Counts and integrity of a case, as ``linkchart info --json`` prints them."""
+    broken = case.broken_citations()
+    unsourced = case.unsourced()
+    entity_types = Counter(case.vocabulary.entity_type(e.type).name for e in case.entities.values())
+    link_types = Counter(case.link_label(k) for k in case.links.values())
+    return {
+        "title": case.metadata.get("title", ""),
+        "articles": len(case.articles),
+        "entities": len(case.entities),
+        "links": len(case.links),
+        "groups": len(case.groups),
+        "citations": sum(1 for _ in case.iter_citations()),
+        "broken_citations": len(broken),
+        "unsourced": len(unsourced),
+        "entity_types": dict(sorted(entity_types.items())),
+        "link_types": dict(sorted(link_types.items())),
+        "broken": [{"item": item.id, "label": _item_label(case, item), "quote": c.quote[:80]} for item, c in broken],
+        "unsourced_items": [{"item": item.id, "label": _item_label(case, item)} for item in unsourced],
+    }
+
+
+def _item_label(case: Case, item: Any) -> str:
+    if item.id in case.entities:
+        return item.label
+    src, dst = case.entities[item.source].label, case.entities[item.target].label
+    return f"{src} -{case.link_label(item)}-> {dst}"
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    lines = [
+        f"Case: {summary['title'] or '(untitled)'}",
+        f"  articles  {summary['articles']:>6}",
+        f"  entities  {summary['entities']:>6}",
+        f"  links     {summary['links']:>6}",
+        f"  citations {summary['citations']:>6}",
+        "",
+        "Entities by type:",
+        *(f"  {name:<24}{count:>6}" for name, count in summary["entity_types"].items()),
+        "",
+        "Links by type:",
+        *(f"  {name:<24}{count:>6}" for name, count in summary["link_types"].items()),
+        "",
+        f"Broken citations: {summary['broken_citations']}",
+        *(f"  ! {b['label']}: \"{b['quote']}\"" for b in summary["broken"]),
+        f"Unsourced items:  {summary['unsourced']}",
+        *(f"  ? {u['label']}" for u in summary["unsourced_items"][:50]),
+    ]
+    return "\n".join(lines)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    summary = case_summary(load_case(args.case))
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def add_info(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("info", help="print a case's counts and integrity (broken citations, unsourced items)")
+    p.add_argument("case", help="a .lcase file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_info)
+
+
+# ------------------------------------------------------------------------ gui
+def cmd_gui(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="linkchart", description="Open LinkChart, optionally on a case file.")
+    parser.add_argument("case", nargs="?", help="a .lcase file to open")
+    parser.add_argument("--version", action="version", version=f"linkchart {__version__}")
+    args = parser.parse_args(argv)
+    from linkchart.app import run  # Qt is loaded only when a window is wanted
+
+    return run(args.case)
+
+
+# -------------------------------------------------------------------- wiring
+# Each verb module contributes one ``add_*`` function; order is the help order.
+VERBS: list[Callable[[argparse._SubParsersAction], None]] = [add_info]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="linkchart",
+        description="LinkChart: offline link analysis. Run with no verb (or a case file) to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"linkchart {__version__}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+    for add in VERBS:
+        add(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    verbs = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
+    if not argv or argv[0] not in verbs | {"-h", "--help", "--version"}:
+        return cmd_gui(argv)
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (CaseFileError, CaseError, CliError) as exc:
+        print(f"linkchart {args.verb}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"linkchart {args.verb}: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

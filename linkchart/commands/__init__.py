@@ -1,0 +1,1 @@
+"""Commands layer: QUndoCommands over Case primitives (QtGui only)."""

@@ -1,0 +1,1 @@
+"""Article readers and offline suggestions. Pure Python, no Qt."""

@@ -1,0 +1,201 @@
+"""The ``.lcase`` case file: a zip of ``case.json``, article texts and original files.
+
+Writing is deterministic (fixed member order, timestamps and JSON layout), so two
+saves of one case are byte-identical. Reading opens only the members it expects
+by exact name, bounds every size, checks every hash and validates every field;
+any fault becomes one :class:`CaseFileError` and nothing on disk is changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import zipfile
+import zlib
+from pathlib import Path
+from typing import IO, Any
+
+from linkchart import __version__
+from linkchart.io.atomic import atomic_write
+from linkchart.io.errors import CaseFileError
+from linkchart.io.migrations import migrate
+from linkchart.io.schema import FORMAT_NAME, _Reader, case_to_data, data_to_case
+from linkchart.model import Case
+
+SUFFIX = ".lcase"
+CASE_JSON = "case.json"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+# Bounds on what one case file may hold; far above any real case, far below harm.
+MAX_MEMBERS = 250_000
+MAX_JSON_BYTES = 512 * 1024**2
+MAX_TEXT_BYTES = 64 * 1024**2
+MAX_ORIGINAL_BYTES = 512 * 1024**2
+MAX_TOTAL_BYTES = 4 * 1024**3
+MAX_RATIO = 1000  # uncompressed / compressed, for members over 1 MiB: a zip bomb's tell
+_ORIGINAL_NAME = re.compile(r"^originals/([0-9a-f-]{36})\.([A-Za-z0-9]{1,10})$")
+
+
+# ------------------------------------------------------------------- saving
+def save_case(case: Case, path: str | os.PathLike[str]) -> None:
+    """Write the case atomically: the old file stays intact until the new one is complete."""
+    try:
+        atomic_write(path, lambda handle: write_case(case, handle))
+    except OSError as exc:
+        raise CaseFileError(f"could not save {Path(path).name}: {exc.strerror or exc}") from exc
+
+
+def case_json_bytes(case: Case) -> bytes:
+    """The deterministic case.json: sorted keys, two-space indent, UTF-8, trailing newline."""
+    data = case_to_data(case, __version__)
+    for entry in data["articles"]:
+        art = case.articles[entry["id"]]
+        entry["text_file"] = f"articles/{art.id}.txt"
+        if art.original is not None:
+            ext = _extension(art.original_name)
+            entry["original"] = {
+                "file": f"originals/{art.id}.{ext}",
+                "name": art.original_name,
+                "sha256": art.original_sha256,
+                "size": len(art.original),
+            }
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def write_case(case: Case, handle: IO[bytes]) -> None:
+    with zipfile.ZipFile(handle, "w") as zf:
+        _put(zf, CASE_JSON, case_json_bytes(case))
+        for art in case.articles.values():
+            _put(zf, f"articles/{art.id}.txt", art.text.encode("utf-8"))
+        for art in case.articles.values():
+            if art.original is not None:
+                _put(zf, f"originals/{art.id}.{_extension(art.original_name)}", art.original)
+
+
+def _put(zf: zipfile.ZipFile, name: str, payload: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # the same bytes whichever OS saves
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, payload, compresslevel=6)
+
+
+def _extension(name: str) -> str:
+    ext = Path(name).suffix.lstrip(".").lower()
+    return ext if re.fullmatch(r"[a-z0-9]{1,10}", ext) else "bin"
+
+
+# ------------------------------------------------------------------ loading
+def load_case(path: str | os.PathLike[str]) -> Case:
+    """Read and validate a case file; raises CaseFileError with a message a user can act on."""
+    name = Path(path).name
+    try:
+        with open(path, "rb") as handle, zipfile.ZipFile(handle) as zf:
+            return _read(zf)
+    except CaseFileError as exc:
+        raise CaseFileError(f"{name}: {exc}") from None
+    except FileNotFoundError:
+        raise CaseFileError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise CaseFileError(f"{name}: is a folder, not a case file") from None
+    except PermissionError:
+        raise CaseFileError(f"{name}: permission denied") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise CaseFileError(f"{name}: not a LinkChart case file, or damaged ({exc})") from None
+    except (OSError, ValueError, RecursionError, MemoryError, NotImplementedError, OverflowError, UnicodeError) as exc:
+        raise CaseFileError(f"{name}: the case file is damaged ({type(exc).__name__})") from None
+
+
+def _read(zf: zipfile.ZipFile) -> Case:
+    members = _check_members(zf)
+    if CASE_JSON not in members:
+        raise CaseFileError("not a LinkChart case file (no case.json inside)")
+    raw = _read_member(zf, members[CASE_JSON], MAX_JSON_BYTES)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CaseFileError("case.json is not UTF-8 text") from None
+    except (ValueError, RecursionError) as exc:
+        raise CaseFileError(f"case.json is not valid JSON ({str(exc)[:80]})") from None
+    top = _Reader(data, "case.json")
+    if data.get("format") != FORMAT_NAME:
+        raise CaseFileError("not a LinkChart case file (case.json has no LinkChart format name)")
+    data = migrate(data)
+    texts: dict[str, str] = {}
+    originals: dict[str, tuple[str, bytes]] = {}
+    for i, raw_article in enumerate(top.items("articles")):
+        art = _Reader(raw_article, f"article {i + 1}")
+        aid = art.ident("id")
+        texts[aid] = _read_text(zf, members, aid, art.text("sha256", None, 64))
+        original = raw_article.get("original")
+        if original is not None:
+            originals[aid] = _read_original(zf, members, aid, _Reader(original, f"article {i + 1} original"))
+    return data_to_case(data, texts, originals)
+
+
+def _check_members(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise CaseFileError(f"the file holds more than {MAX_MEMBERS} parts")
+    total = 0
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in name.split("/") or "\\" in name or ":" in name or "\x00" in name:
+            raise CaseFileError(f"the file holds a part with an unsafe name ({name[:60]!r})")
+        if name in members:
+            raise CaseFileError(f"the file holds two parts named {name[:60]!r}")
+        if info.flag_bits & 0x1:
+            raise CaseFileError("the file holds encrypted parts")
+        if info.file_size > 1024**2 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise CaseFileError(f"part {name[:60]!r} expands suspiciously far (a zip bomb?)")
+        total += info.file_size
+        members[name] = info
+    if total > MAX_TOTAL_BYTES:
+        raise CaseFileError("the file would expand to more than 4 GiB")
+    return members
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    if info.file_size > limit:
+        raise CaseFileError(f"part {info.filename[:60]!r} is larger than {limit // 1024**2} MiB")
+    with zf.open(info) as member:
+        payload = member.read(limit + 1)
+    if len(payload) > limit:
+        raise CaseFileError(f"part {info.filename[:60]!r} is larger than {limit // 1024**2} MiB")
+    return payload
+
+
+def _read_text(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], aid: str, sha256: str) -> str:
+    name = f"articles/{aid}.txt"
+    if name not in members:
+        raise CaseFileError(f"the text of article {aid} is missing from the file")
+    payload = _read_member(zf, members[name], MAX_TEXT_BYTES)
+    if hashlib.sha256(payload).hexdigest() != sha256:
+        raise CaseFileError(f"the text of article {aid} does not match its checksum (the file was altered or damaged)")
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CaseFileError(f"the text of article {aid} is not UTF-8") from None
+
+
+def _read_original(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], aid: str, ref: _Reader) -> tuple[str, bytes]:
+    file_name = ref.text("file", None, 200)
+    match = _ORIGINAL_NAME.match(file_name)
+    if not match or match.group(1) != aid or file_name not in members:
+        raise CaseFileError(f"the original file of article {aid} is missing or misnamed")
+    payload = _read_member(zf, members[file_name], MAX_ORIGINAL_BYTES)
+    if hashlib.sha256(payload).hexdigest() != ref.text("sha256", None, 64):
+        raise CaseFileError(f"the original file of article {aid} does not match its checksum")
+    return ref.text("name", "", 1000), payload
+
+
+def read_case_json(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The raw case.json of a file, unvalidated: for diagnostics and golden tests only."""
+    with zipfile.ZipFile(path) as zf:
+        return json.loads(zf.read(CASE_JSON))
+
+
+__all__ = ["SUFFIX", "load_case", "save_case"]

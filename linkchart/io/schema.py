@@ -1,0 +1,336 @@
+"""Case <-> plain JSON data, with validation of everything read.
+
+Used by the ``.lcase`` file and by the JSON interchange format. Reading checks
+types, sizes, ids, references and offsets and raises :class:`CaseFileError`
+with a message that names the offending item; it never trusts the input.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict
+from typing import Any
+
+from linkchart.io.errors import CaseFileError
+from linkchart.model import (
+    CREDIBILITY_CODES,
+    DIRECTIONS,
+    RELIABILITY_CODES,
+    STRENGTHS,
+    Article,
+    Case,
+    Citation,
+    Entity,
+    EntityType,
+    Group,
+    Link,
+    LinkType,
+    is_id,
+)
+from linkchart.model.case import METADATA_FIELDS
+
+FORMAT_NAME = "linkchart-case"
+FORMAT_VERSION = 1
+
+MAX_TEXT = 1_000_000  # one label, note or attribute value, in characters
+MAX_LIST = 1_000_000  # items of one list (entities, aliases, ...)
+MAX_COORD = 1e9
+
+# ----------------------------------------------------------------- writing
+
+
+def _citation_data(c: Citation) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "article_id": c.article_id,
+        "start": c.start,
+        "end": c.end,
+        "quote": c.quote,
+        "comment": c.comment,
+        "reliability": c.reliability,
+        "credibility": c.credibility,
+    }
+
+
+def entity_data(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "label": e.label,
+        "subtitle": e.subtitle,
+        "aliases": list(e.aliases),
+        "attributes": dict(e.attributes),
+        "notes": e.notes,
+        "date": e.date,
+        "citations": [_citation_data(c) for c in e.citations],
+        "x": e.x,
+        "y": e.y,
+        "pinned": e.pinned,
+        "style": dict(e.style),
+    }
+
+
+def link_data(k: Link) -> dict[str, Any]:
+    return {
+        "id": k.id,
+        "source": k.source,
+        "target": k.target,
+        "type": k.type,
+        "label": k.label,
+        "direction": k.direction,
+        "strength": k.strength,
+        "date": k.date,
+        "reliability": k.reliability,
+        "credibility": k.credibility,
+        "attributes": dict(k.attributes),
+        "notes": k.notes,
+        "citations": [_citation_data(c) for c in k.citations],
+        "style": dict(k.style),
+    }
+
+
+def article_meta(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "publisher": a.publisher,
+        "author": a.author,
+        "date": a.date,
+        "origin": a.origin,
+        "notes": a.notes,
+        "sha256": a.sha256,
+        "length": len(a.text),
+    }
+
+
+def case_to_data(case: Case, app_version: str) -> dict[str, Any]:
+    """Everything but article texts and original bytes, which the caller stores beside it."""
+    voc = case.vocabulary
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": app_version,
+        "metadata": {k: case.metadata.get(k, "") for k in METADATA_FIELDS},
+        "vocabulary": {
+            "entity_types": [asdict(t) for t in voc.custom_entity_types.values()],
+            "link_types": [asdict(t) for t in voc.custom_link_types.values()],
+        },
+        "articles": [article_meta(a) for a in case.articles.values()],
+        "entities": [entity_data(e) for e in case.entities.values()],
+        "links": [link_data(k) for k in case.links.values()],
+        "groups": [
+            {"id": g.id, "label": g.label, "members": list(g.members), "collapsed": g.collapsed, "x": g.x, "y": g.y, "style": dict(g.style)}
+            for g in case.groups.values()
+        ],
+    }
+
+
+# ----------------------------------------------------------------- reading
+
+
+class _Reader:
+    """Typed accessors that raise CaseFileError naming where the bad value is."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise CaseFileError(f"{where} should be an object")
+        self.data = data
+        self.where = where
+
+    def _fail(self, key: str, what: str) -> CaseFileError:
+        return CaseFileError(f"{self.where}: '{key}' {what}")
+
+    def text(self, key: str, default: str | None = "", limit: int = MAX_TEXT) -> str:
+        value = self.data.get(key, default)
+        if value is None or not isinstance(value, str):
+            raise self._fail(key, "should be text")
+        if len(value) > limit:
+            raise self._fail(key, f"is longer than {limit} characters")
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.text(key, default)
+        if value not in allowed:
+            raise self._fail(key, f"should be one of {', '.join(a or '(empty)' for a in allowed)}")
+        return value
+
+    def ident(self, key: str) -> str:
+        value = self.data.get(key)
+        if not is_id(value):
+            raise self._fail(key, "should be an id (a uuid)")
+        return value
+
+    def integer(self, key: str, low: int = 0, high: int = 2**53) -> int:
+        value = self.data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._fail(key, f"should be a whole number from {low} to {high}")
+        return value
+
+    def number(self, key: str, default: float = 0.0) -> float:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) > MAX_COORD:
+            raise self._fail(key, "should be a finite number")
+        return float(value)
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise self._fail(key, "should be true or false")
+        return value
+
+    def items(self, key: str, default: list | None = None) -> list[Any]:
+        value = self.data.get(key, [] if default is None else default)
+        if not isinstance(value, list):
+            raise self._fail(key, "should be a list")
+        if len(value) > MAX_LIST:
+            raise self._fail(key, f"has more than {MAX_LIST} items")
+        return value
+
+    def texts(self, key: str) -> list[str]:
+        values = self.items(key)
+        if not all(isinstance(v, str) and len(v) <= MAX_TEXT for v in values):
+            raise self._fail(key, "should be a list of text")
+        return list(values)
+
+    def mapping(self, key: str, scalar_ok: bool = True) -> dict[str, Any]:
+        value = self.data.get(key, {})
+        if not isinstance(value, dict) or len(value) > MAX_LIST:
+            raise self._fail(key, "should be an object")
+        for k, v in value.items():
+            ok = isinstance(v, str) or (scalar_ok and isinstance(v, (bool, int, float)) and (not isinstance(v, float) or math.isfinite(v)))
+            if not ok or len(k) > MAX_TEXT or (isinstance(v, str) and len(v) > MAX_TEXT):
+                raise self._fail(key, f"has a bad value for '{k[:40]}'")
+            if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**63:
+                raise self._fail(key, f"has a number too large for '{k[:40]}'")
+        return dict(value)
+
+
+def read_citations(r: _Reader, texts: dict[str, str], seen: set[str]) -> list[Citation]:
+    out = []
+    for i, raw in enumerate(r.items("citations")):
+        c = _Reader(raw, f"{r.where}, citation {i + 1}")
+        cid = c.ident("id")
+        if cid in seen:
+            raise CaseFileError(f"{c.where}: id {cid} is used twice")
+        seen.add(cid)
+        article_id = c.ident("article_id")
+        if article_id not in texts:
+            raise CaseFileError(f"{c.where}: it cites article {article_id}, which is not in the case")
+        length = len(texts[article_id])
+        start, end = c.integer("start", 0, length), c.integer("end", 0, length)
+        if end < start:
+            raise CaseFileError(f"{c.where}: its span ends before it starts")
+        out.append(
+            Citation(
+                id=cid,
+                article_id=article_id,
+                start=start,
+                end=end,
+                quote=c.text("quote", None),
+                comment=c.text("comment"),
+                reliability=c.choice("reliability", RELIABILITY_CODES, ""),
+                credibility=c.choice("credibility", CREDIBILITY_CODES, ""),
+            )
+        )
+    return out
+
+
+def _label(raw: Any) -> str:
+    return str(raw.get("label", ""))[:40] if isinstance(raw, dict) else ""
+
+
+def read_vocabulary(case: Case, data: Any) -> None:
+    voc = _Reader(data, "vocabulary")
+    for i, raw in enumerate(voc.items("entity_types")):
+        t = _Reader(raw, f"entity type {i + 1}")
+        case.vocabulary.custom_entity_types[t.text("id", None, 200)] = EntityType(
+            id=t.text("id", None, 200), name=t.text("name", None, 200), icon=t.text("icon", "other.svg", 200),
+            colour=t.text("colour", "#808890", 20), anx_type=t.text("anx_type", "General", 200),
+        )
+    for i, raw in enumerate(voc.items("link_types")):
+        t = _Reader(raw, f"link type {i + 1}")
+        case.vocabulary.custom_link_types[t.text("id", None, 200)] = LinkType(
+            id=t.text("id", None, 200), label=t.text("label", None, 200), inverse=t.text("inverse", "", 200),
+            directed=t.flag("directed", True),
+        )
+
+
+def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[str, tuple[str, bytes]]) -> Case:
+    """Build a Case from validated-as-we-go data; ``texts`` maps article id to its text.
+
+    Article entries must already have been checked against ``texts`` by the caller
+    (the .lcase reader checks hashes); here we check structure and references.
+    """
+    top = _Reader(data, "case.json")
+    case = Case()
+    meta = _Reader(data.get("metadata", {}), "metadata")
+    case.metadata.update({k: meta.text(k) for k in METADATA_FIELDS})
+    read_vocabulary(case, data.get("vocabulary", {}))
+    seen: set[str] = set()
+
+    def fresh(reader: _Reader) -> str:
+        ident = reader.ident("id")
+        if ident in seen:
+            raise CaseFileError(f"{reader.where}: id {ident} is used twice")
+        seen.add(ident)
+        return ident
+
+    articles = []
+    for i, raw in enumerate(top.items("articles")):
+        a = _Reader(raw, f"article {i + 1}")
+        aid = fresh(a)
+        if aid not in texts:
+            raise CaseFileError(f"article {i + 1} ('{a.text('title')[:40]}') has no text in the file")
+        name, blob = originals.get(aid, ("", None))
+        articles.append(
+            Article(
+                id=aid, text=texts[aid], title=a.text("title"), publisher=a.text("publisher"), author=a.text("author"),
+                date=a.text("date"), origin=a.text("origin"), notes=a.text("notes"), original=blob, original_name=name,
+            )
+        )
+    for art in articles:
+        case.articles[art.id] = art
+
+    entities = []
+    for i, raw in enumerate(top.items("entities")):
+        e = _Reader(raw, f"entity {i + 1} ('{_label(raw)}')")
+        eid = fresh(e)
+        entities.append(
+            Entity(
+                id=eid, type=e.text("type", "other", 200), label=e.text("label", None), subtitle=e.text("subtitle"),
+                aliases=e.texts("aliases"), attributes=e.mapping("attributes"), notes=e.text("notes"), date=e.text("date", "", 200),
+                citations=read_citations(e, texts, seen), x=e.number("x"), y=e.number("y"), pinned=e.flag("pinned"),
+                style=e.mapping("style", scalar_ok=False),
+            )
+        )
+    case.insert_entities(entities)
+
+    links = []
+    for i, raw in enumerate(top.items("links")):
+        k = _Reader(raw, f"link {i + 1}")
+        lid = fresh(k)
+        ends = k.ident("source"), k.ident("target")
+        if not all(end in case.entities for end in ends):
+            raise CaseFileError(f"link {i + 1} joins an entity that is not in the case")
+        links.append(
+            Link(
+                id=lid, source=ends[0], target=ends[1], type=k.text("type", "associated_with", 200), label=k.text("label", "", 200),
+                direction=k.choice("direction", DIRECTIONS, "forward"), strength=k.choice("strength", STRENGTHS, "confirmed"),
+                date=k.text("date", "", 200), reliability=k.choice("reliability", RELIABILITY_CODES, ""),
+                credibility=k.choice("credibility", CREDIBILITY_CODES, ""), attributes=k.mapping("attributes"),
+                notes=k.text("notes"), citations=read_citations(k, texts, seen), style=k.mapping("style", scalar_ok=False),
+            )
+        )
+    case.insert_links(links)
+
+    for i, raw in enumerate(top.items("groups")):
+        g = _Reader(raw, f"group {i + 1}")
+        gid = fresh(g)
+        members = g.items("members")
+        if not all(isinstance(m, str) and m in case.entities for m in members) or len(set(members)) != len(members):
+            raise CaseFileError(f"group {i + 1} lists a member that is not an entity of the case, or one twice")
+        case.insert_group(
+            Group(id=gid, label=g.text("label", None), members=list(members), collapsed=g.flag("collapsed"),
+                  x=g.number("x"), y=g.number("y"), style=g.mapping("style", scalar_ok=False))
+        )
+    return case

@@ -1,0 +1,1 @@
+"""Chart layouts. Pure Python, no Qt."""

@@ -1,0 +1,1 @@
+"""Scene items and image export shared by the GUI and the headless CLI."""

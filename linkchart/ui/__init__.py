@@ -1,0 +1,1 @@
+"""Qt widgets: the only package (with render/ and app.py) that imports QtWidgets."""
