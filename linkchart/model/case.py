@@ -240,7 +240,7 @@ class Case:
     def move_entities(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
         """Move many cards at once (one event); returns their old positions."""
         old: dict[str, tuple[float, float]] = {}
-        for eid, (x, y) in positions.items():
+        for eid in positions:
             ent = self._get(self.entities, eid, "entity")
             old[eid] = (ent.x, ent.y)
         for eid, (x, y) in positions.items():
