@@ -2,6 +2,7 @@
 
 from linkchart.model.case import Case, CaseError, Removal
 from linkchart.model.dates import DateError, DateSpan, parse_date, try_parse_date
+from linkchart.model.draft import AppliedDraft, Draft, ImportReport
 from linkchart.model.events import ChangeEvent, Signal
 from linkchart.model.ids import is_id, new_id
 from linkchart.model.items import (
@@ -19,6 +20,9 @@ from linkchart.model.items import (
 from linkchart.model.vocabulary import EntityType, LinkType, Vocabulary, grading_scales, type_id_for
 
 __all__ = [
+    "AppliedDraft",
+    "Draft",
+    "ImportReport",
     "CREDIBILITY_CODES",
     "DIRECTIONS",
     "RELIABILITY_CODES",

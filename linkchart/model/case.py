@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from linkchart.model.draft import AppliedDraft, Draft, settle_draft
 from linkchart.model.events import ChangeEvent, Signal
 from linkchart.model.ids import new_id
 from linkchart.model.items import (
@@ -393,6 +394,71 @@ class Case:
         for m in values.get("members", ()):
             self._get(self.entities, m, "entity")
         return self._update(group, Group, values, "groups_changed")
+
+    # ----------------------------------------------------------------- drafts
+    def apply_draft(self, draft: Draft) -> AppliedDraft:
+        """Add an import draft in one go; returns what :meth:`unapply_draft` and redo need.
+
+        Articles the case already holds (same sha256) are not added twice: citations
+        are pointed at the existing article. Clashing ids get fresh ones. Everything
+        is checked before anything is added, so a bad draft changes nothing.
+        """
+        taken = set(self.entities) | set(self.links) | set(self.articles) | set(self.groups)
+        taken |= {c.id for _, c in self.iter_citations()}
+        applied = settle_draft(draft, taken, {a.sha256: a.id for a in self.articles.values()})
+        d = applied.draft
+        known = set(self.articles) | {a.id for a in d.articles}
+        for item in [*d.entities, *d.links]:
+            for c in item.citations:
+                if c.article_id not in known:
+                    raise CaseError(f"an imported citation refers to an unknown article {c.article_id}")
+        ends = set(self.entities) | {e.id for e in d.entities}
+        for link in d.links:
+            if link.source not in ends or link.target not in ends:
+                raise CaseError("an imported link joins an entity that is neither in the case nor in the import")
+            self._check_link_values(vars(link))
+        for group in d.groups:
+            if any(m not in ends for m in group.members):
+                raise CaseError("an imported group lists an unknown member")
+        with self.batch():
+            for t in d.entity_types:
+                if t.id not in self.vocabulary.entity_types and t.id not in self.vocabulary.custom_entity_types:
+                    self.vocabulary.custom_entity_types[t.id] = t
+                    applied.added_entity_types.append(t.id)
+            for t in d.link_types:
+                if t.id not in self.vocabulary.link_types and t.id not in self.vocabulary.custom_link_types:
+                    self.vocabulary.custom_link_types[t.id] = t
+                    applied.added_link_types.append(t.id)
+            if applied.added_entity_types or applied.added_link_types:
+                self._emit("case_changed", (), ("vocabulary",))
+            for art in d.articles:
+                self.insert_article(art)
+            if d.entities:
+                self.insert_entities(d.entities)
+            if d.links:
+                self.insert_links(d.links)
+            for group in d.groups:
+                self.insert_group(group)
+        return applied
+
+    def unapply_draft(self, applied: AppliedDraft) -> None:
+        """Take out exactly what :meth:`apply_draft` added."""
+        d = applied.draft
+        with self.batch():
+            for group in d.groups:
+                self.remove_group(group.id)
+            if d.links:
+                self.remove_links([k.id for k in d.links])
+            if d.entities:
+                self.remove_entities([e.id for e in d.entities])
+            for art in reversed(d.articles):
+                self.remove_article(art.id)
+            for tid in applied.added_entity_types:
+                self.vocabulary.custom_entity_types.pop(tid, None)
+            for tid in applied.added_link_types:
+                self.vocabulary.custom_link_types.pop(tid, None)
+            if applied.added_entity_types or applied.added_link_types:
+                self._emit("case_changed", (), ("vocabulary",))
 
     # ---------------------------------------------------------------- helpers
     @staticmethod
