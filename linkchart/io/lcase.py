@@ -95,7 +95,7 @@ def load_case(path: str | os.PathLike[str]) -> Case:
         with open(path, "rb") as handle, zipfile.ZipFile(handle) as zf:
             return _read(zf)
     except CaseFileError as exc:
-        raise CaseFileError(f"{name}: {exc}") from None
+        raise type(exc)(f"{name}: {exc}") from None
     except FileNotFoundError:
         raise CaseFileError(f"{name}: no such file") from None
     except IsADirectoryError:

@@ -473,9 +473,12 @@ class Case:
         bad = set(values) - allowed
         if bad:
             raise CaseError(f"cannot set {', '.join(sorted(bad))} on {cls.__name__.lower()}")
+        for k in ("x", "y"):
+            if k in values and (isinstance(values[k], bool) or not isinstance(values[k], (int, float))):
+                raise CaseError(f"{k} must be a number")
         old = {k: copy_value(getattr(obj, k)) for k in values}
         for k, v in values.items():
-            setattr(obj, k, copy_value(v))
+            setattr(obj, k, float(v) if k in ("x", "y") else copy_value(v))
         self._emit(kind, (obj.id,), values)
         return old
 

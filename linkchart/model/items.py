@@ -97,6 +97,10 @@ class Entity:
     style: dict[str, str] = field(default_factory=dict)
     id: str = field(default_factory=new_id)
 
+    def __post_init__(self) -> None:
+        # Positions are floats everywhere so a saved case reads back byte-identical.
+        self.x, self.y = float(self.x), float(self.y)
+
     @property
     def names(self) -> list[str]:
         """The label followed by every alias."""
@@ -139,6 +143,9 @@ class Group:
     y: float = 0.0
     style: dict[str, str] = field(default_factory=dict)
     id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.x, self.y = float(self.x), float(self.y)
 
 
 def field_names(cls: type) -> tuple[str, ...]:
