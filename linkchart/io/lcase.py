@@ -61,7 +61,33 @@ def case_json_bytes(case: Case) -> bytes:
                 "sha256": art.original_sha256,
                 "size": len(art.original),
             }
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+    return dump_json_lines(data).encode("utf-8")
+
+
+def dump_json_lines(data: dict[str, Any]) -> str:
+    """Deterministic JSON with one record per line: sorted keys, UTF-8 text.
+
+    Lists of records (articles, entities, links, ...) put each record on its own
+    compact line, so a diff of two saves shows one line per changed item, and the
+    C encoder does the work (``indent=`` would fall back to the slow Python one).
+    """
+
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+    lines = ["{"]
+    keys = sorted(data)
+    for n, key in enumerate(keys):
+        value = data[key]
+        comma = "," if n < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            lines.append(f"{compact(key)}:[")
+            lines.extend(compact(item) + ("," if i < len(value) - 1 else "") for i, item in enumerate(value))
+            lines.append(f"]{comma}")
+        else:
+            lines.append(f"{compact(key)}:{compact(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def write_case(case: Case, handle: IO[bytes]) -> None:
@@ -79,7 +105,8 @@ def _put(zf: zipfile.ZipFile, name: str, payload: bytes) -> None:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.create_system = 3  # the same bytes whichever OS saves
     info.external_attr = 0o644 << 16
-    zf.writestr(info, payload, compresslevel=6)
+    # Level 1: most of the size gain at a fraction of the time; saves stay sub-second at 10k cards.
+    zf.writestr(info, payload, compresslevel=1)
 
 
 def _extension(name: str) -> str:
