@@ -24,7 +24,8 @@ def test_import_contracts_hold():
 
 
 def test_ruff_is_clean_including_the_qtwidgets_ban():
-    result = subprocess.run([_tool("ruff"), "check", "linkchart", "tests", "scripts", "bench"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    folders = [name for name in ("linkchart", "tests", "scripts", "bench") if (ROOT / name).is_dir()]
+    result = subprocess.run([_tool("ruff"), "check", *folders], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
