@@ -1,0 +1,1 @@
+"""LinkChart benchmark: run as python -m bench (see README)."""
