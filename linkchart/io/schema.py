@@ -8,6 +8,7 @@ with a message that names the offending item; it never trusts the input.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -129,13 +130,21 @@ def case_to_data(case: Case, app_version: str) -> dict[str, Any]:
 
 
 class _Reader:
-    """Typed accessors that raise CaseFileError naming where the bad value is."""
+    """Typed accessors that raise CaseFileError naming where the bad value is.
 
-    def __init__(self, data: Any, where: str) -> None:
+    *where* may be a callable: the description is only built when something is
+    wrong, which matters when a case holds a hundred thousand records.
+    """
+
+    def __init__(self, data: Any, where: str | Callable[[], str]) -> None:
+        self._where = where
         if not isinstance(data, dict):
-            raise CaseFileError(f"{where} should be an object")
+            raise CaseFileError(f"{self.where} should be an object")
         self.data = data
-        self.where = where
+
+    @property
+    def where(self) -> str:
+        return self._where() if callable(self._where) else self._where
 
     def _fail(self, key: str, what: str) -> CaseFileError:
         return CaseFileError(f"{self.where}: '{key}' {what}")
@@ -205,10 +214,37 @@ class _Reader:
         return dict(value)
 
 
+_RELIABILITY = frozenset(RELIABILITY_CODES)
+_CREDIBILITY = frozenset(CREDIBILITY_CODES)
+
+
+def _plain_citation(raw: Any, texts: dict[str, str], seen: set[str]) -> Citation | None:
+    """The citation if every field is well-formed (the common case, checked inline), else None."""
+    if type(raw) is not dict:
+        return None
+    get = raw.get
+    cid, aid, start, end, quote = get("id"), get("article_id"), get("start"), get("end"), get("quote")
+    comment, rel, cred = get("comment", ""), get("reliability", ""), get("credibility", "")
+    text = texts.get(aid) if type(aid) is str else None
+    if (
+        text is None or type(cid) is not str or cid in seen or not is_id(cid)
+        or type(start) is not int or type(end) is not int or not 0 <= start <= end <= len(text)
+        or type(quote) is not str or len(quote) > MAX_TEXT or type(comment) is not str or len(comment) > MAX_TEXT
+        or type(rel) is not str or rel not in _RELIABILITY or type(cred) is not str or cred not in _CREDIBILITY
+    ):
+        return None
+    seen.add(cid)
+    return Citation(aid, start, end, quote, comment, rel, cred, cid)
+
+
 def read_citations(r: _Reader, texts: dict[str, str], seen: set[str]) -> list[Citation]:
     out = []
     for i, raw in enumerate(r.items("citations")):
-        c = _Reader(raw, f"{r.where}, citation {i + 1}")
+        fast = _plain_citation(raw, texts, seen)
+        if fast is not None:
+            out.append(fast)
+            continue
+        c = _Reader(raw, lambda i=i: f"{r.where}, citation {i + 1}")
         cid = c.ident("id")
         if cid in seen:
             raise CaseFileError(f"{c.where}: id {cid} is used twice")
@@ -293,7 +329,7 @@ def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[st
 
     entities = []
     for i, raw in enumerate(top.items("entities")):
-        e = _Reader(raw, f"entity {i + 1} ('{_label(raw)}')")
+        e = _Reader(raw, lambda i=i, raw=raw: f"entity {i + 1} ('{_label(raw)}')")
         eid = fresh(e)
         entities.append(
             Entity(
@@ -307,7 +343,7 @@ def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[st
 
     links = []
     for i, raw in enumerate(top.items("links")):
-        k = _Reader(raw, f"link {i + 1}")
+        k = _Reader(raw, lambda i=i: f"link {i + 1}")
         lid = fresh(k)
         ends = k.ident("source"), k.ident("target")
         if not all(end in case.entities for end in ends):
