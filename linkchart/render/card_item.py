@@ -1,0 +1,191 @@
+"""An entity card: type badge with icon, label, subtitle, and an "unsourced" mark.
+
+The card's position is its entity's (x, y), the card's centre. Everything
+``paint()`` needs (elided text, icon image, sizes) is computed in
+:meth:`CardItem.set_entity`; ``paint()`` only draws, and draws less when the
+chart is zoomed out (level of detail).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from linkchart.model import Entity, EntityType
+from linkchart.render.icons import icon_for
+from linkchart.render.style import ChartStyle
+
+HEIGHT = 44
+MIN_WIDTH = 104
+MAX_WIDTH = 230
+BADGE = 30  # diameter of the type badge
+PAD = 8
+ICON_PIXELS = 36  # rendered larger than drawn so it stays crisp when zoomed in
+HANDLE = 10  # the link handle on the right edge
+TEXT_LOD = 0.45  # below this zoom the text would be unreadable: draw blocks only
+ICON_LOD = 0.25
+
+
+class CardItem(QGraphicsItem):
+    """One entity on the chart; ``entity_id`` ties it to the model."""
+
+    Type = QGraphicsItem.UserType + 1
+
+    def __init__(self, entity: Entity, entity_type: EntityType, style: ChartStyle, unsourced_badge: bool = True) -> None:
+        super().__init__()
+        self.entity_id = entity.id
+        self.style = style
+        self.unsourced_badge = unsourced_badge
+        self.hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.label = ""
+        self.subtitle = ""
+        self.unsourced = False
+        self._rect = QRectF()
+        self.set_entity(entity, entity_type)
+
+    def type(self) -> int:
+        return CardItem.Type
+
+    # ------------------------------------------------------------ model in
+    def set_entity(self, entity: Entity, entity_type: EntityType) -> None:
+        """Take the entity's fields and precompute everything paint() needs."""
+        self.prepareGeometryChange()
+        self.label = entity.label
+        self.subtitle = entity.subtitle or entity_type.name
+        self.type_name = entity_type.name
+        self.unsourced = not entity.citations
+        self._type_hex = entity_type.colour
+        self._icon_name = entity_type.icon
+        label_fm = QFontMetricsF(self.style.label_font)
+        sub_fm = QFontMetricsF(self.style.subtitle_font)
+        text_room = MAX_WIDTH - BADGE - 3 * PAD
+        want = max(label_fm.horizontalAdvance(self.label or " "), sub_fm.horizontalAdvance(self.subtitle))
+        width = max(MIN_WIDTH, min(MAX_WIDTH, want + BADGE + 3 * PAD + (6 if self.unsourced else 0)))
+        self._label_text = label_fm.elidedText(self.label, Qt.TextElideMode.ElideRight, text_room)
+        self._subtitle_text = sub_fm.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, text_room)
+        self._rect = QRectF(-width / 2, -HEIGHT / 2, width, HEIGHT)
+        self.setPos(entity.x, entity.y)
+        self.setToolTip(_tooltip(entity, entity_type))
+        self._restyle()
+
+    def set_style(self, style: ChartStyle) -> None:
+        self.style = style
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.type_colour = self.style.type_colour(self._type_hex)
+        self._icon = icon_for(self._icon_name, self.style.icon, ICON_PIXELS)
+        self.update()
+
+    # ------------------------------------------------------------ geometry
+    def card_rect(self) -> QRectF:
+        """The card body in item coordinates (links attach to its edge)."""
+        return QRectF(self._rect)
+
+    def handle_rect(self) -> QRectF:
+        """The small round handle on the right edge: dragging from it draws a link."""
+        r = self._rect
+        return QRectF(r.right() - HANDLE / 2, r.center().y() - HANDLE / 2, HANDLE, HANDLE)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-6, -6, 8, 8)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self._rect.adjusted(-2, -2, 2, 2), 7, 7)
+        path.addEllipse(self.handle_rect().adjusted(-2, -2, 2, 2))
+        return path
+
+    # ---------------------------------------------------------------- paint
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        style = self.style
+        r = self._rect
+        if lod < ICON_LOD:
+            painter.fillRect(r, style.selection if selected else self.type_colour)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.card_shadow)
+        painter.drawRoundedRect(r.translated(0, 2), 7, 7)
+        if selected:
+            border = QPen(style.selection, 2.4)
+        elif self.hovered:
+            border = QPen(style.hover, 2.0)
+        else:
+            border = QPen(_mix(self.type_colour, style.card, 0.45), 1.2)
+        painter.setPen(border)
+        painter.setBrush(style.card)
+        painter.drawRoundedRect(r, 7, 7)
+        badge = QRectF(r.left() + PAD - 2, -BADGE / 2, BADGE, BADGE)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.type_colour)
+        painter.drawEllipse(badge)
+        painter.drawImage(badge.adjusted(6, 6, -6, -6), self._icon)
+        if lod >= TEXT_LOD:
+            self._paint_text(painter, r, badge)
+        if self.unsourced and self.unsourced_badge:
+            self._paint_unsourced(painter, r)
+        if self.hovered or selected:
+            painter.setPen(QPen(style.card, 1.5))
+            painter.setBrush(style.selection)
+            painter.drawEllipse(self.handle_rect())
+
+    def _paint_text(self, painter: QPainter, r: QRectF, badge: QRectF) -> None:
+        left = badge.right() + PAD
+        width = r.right() - left - PAD
+        painter.setPen(self.style.text)
+        painter.setFont(self.style.label_font)
+        painter.drawText(QRectF(left, r.top() + 5, width, 19), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._label_text)
+        painter.setPen(self.style.muted)
+        painter.setFont(self.style.subtitle_font)
+        painter.drawText(QRectF(left, r.top() + 23, width, 15), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._subtitle_text)
+
+    def _paint_unsourced(self, painter: QPainter, r: QRectF) -> None:
+        # A small hollow dot in the corner: visible when looked for, quiet otherwise.
+        dot = QRectF(r.right() - 11, r.top() + 4, 7, 7)
+        painter.setPen(QPen(self.style.unsourced, 1.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(dot)
+
+    # ---------------------------------------------------------------- hover
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+
+    def center(self) -> QPointF:
+        return self.pos()
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """*a* blended toward *b* by *amount* (0..1)."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * amount),
+        round(a.green() + (b.green() - a.green()) * amount),
+        round(a.blue() + (b.blue() - a.blue()) * amount),
+    )
+
+
+def _tooltip(entity: Entity, entity_type: EntityType) -> str:
+    lines = [f"<b>{escape(entity.label)}</b>", escape(entity_type.name)]
+    if entity.subtitle:
+        lines.append(escape(entity.subtitle))
+    if entity.aliases:
+        lines.append("Also: " + escape(", ".join(entity.aliases[:6])))
+    if entity.date:
+        lines.append("Date: " + escape(entity.date))
+    n = len(entity.citations)
+    lines.append(f"{n} citation{'s' if n != 1 else ''}" if n else "<i>Unsourced: no citations</i>")
+    return "<br>".join(lines)
+

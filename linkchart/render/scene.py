@@ -1,0 +1,253 @@
+"""The chart scene: a cache of card and link items that mirrors one Case through ``case.changed``.
+
+The scene never changes the model. Tools in the UI push commands; the case
+emits events; the scene adds, updates, moves or removes items to match. It
+needs no view or widget, so the headless CLI and image export render the very
+same items as the window.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+from linkchart.model import Case, ChangeEvent, Link
+from linkchart.render.card_item import CardItem
+from linkchart.render.link_item import LinkItem
+from linkchart.render.style import ChartStyle
+
+PARALLEL_SPACING = 30.0  # pixels between the apexes of parallel arcs
+MARGIN = 60.0
+
+
+class ChartScene(QGraphicsScene):
+    """Items for every entity (``cards``) and link (``links``) of ``case``, keyed by id."""
+
+    def __init__(self, case: Case | None = None, style: ChartStyle | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.style = style or ChartStyle.light()
+        self.case: Case | None = None
+        self.cards: dict[str, CardItem] = {}
+        self.links: dict[str, LinkItem] = {}
+        self._links_at: dict[str, set[str]] = defaultdict(set)
+        self._pairs: dict[frozenset[str], list[str]] = defaultdict(list)
+        self._ends: dict[str, tuple[str, str]] = {}
+        self.setBackgroundBrush(self.style.background)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if case is not None:
+            self.set_case(case)
+
+    # ------------------------------------------------------------ wiring
+    def set_case(self, case: Case) -> None:
+        """Mirror *case* from now on (and stop mirroring the previous one)."""
+        if self.case is not None:
+            self.case.changed.disconnect(self._on_changed)
+        self.case = case
+        case.changed.connect(self._on_changed)
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop listening to the case (call before dropping the scene)."""
+        if self.case is not None:
+            self.case.changed.disconnect(self._on_changed)
+
+    def set_style(self, style: ChartStyle) -> None:
+        self.style = style
+        self.setBackgroundBrush(style.background)
+        for card in self.cards.values():
+            card.set_style(style)
+        for link in self.links.values():
+            link.set_style(style)
+
+    def rebuild(self) -> None:
+        """Drop every item and build them again from the case."""
+        self.clear()
+        self.cards.clear()
+        self.links.clear()
+        self._links_at.clear()
+        self._pairs.clear()
+        self._ends.clear()
+        if self.case is None:
+            return
+        self._add_cards(self.case.entities)
+        self._add_links(self.case.links)
+        self.fit_scene_rect()
+
+    def fit_scene_rect(self) -> None:
+        """Grow the scene rect to hold every item with a margin (it never shrinks while editing)."""
+        bounds = self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.setSceneRect(self.sceneRect().united(bounds) if not self.sceneRect().isEmpty() else bounds)
+
+    def items_rect(self) -> QRectF:
+        """The bounding rect of all cards and links (what "fit to window" shows)."""
+        return self.itemsBoundingRect()
+
+    # ------------------------------------------------------------ events
+    def _on_changed(self, event: ChangeEvent) -> None:
+        handler = getattr(self, f"_on_{event.kind}", None)
+        if handler is not None:
+            handler(event)
+
+    def _on_reset(self, event: ChangeEvent) -> None:
+        self.rebuild()
+
+    def _on_case_changed(self, event: ChangeEvent) -> None:
+        if "vocabulary" in event.fields:
+            self._refresh_cards(self.cards)
+            self._refresh_links(self.links)
+
+    def _on_entities_added(self, event: ChangeEvent) -> None:
+        self._add_cards(event.ids)
+        self.fit_scene_rect()
+
+    def _on_entities_removed(self, event: ChangeEvent) -> None:
+        for eid in event.ids:
+            card = self.cards.pop(eid, None)
+            if card is not None:
+                self.removeItem(card)
+            self._links_at.pop(eid, None)
+
+    def _on_entities_changed(self, event: ChangeEvent) -> None:
+        self._refresh_cards([eid for eid in event.ids if eid in self.cards])
+        if {"label", "type", "subtitle", "citations"} & event.fields or not event.fields:
+            # A card's width follows its text, so attached links must re-attach; link tooltips name their ends.
+            self._refresh_links({lid for eid in event.ids for lid in self._links_at.get(eid, ())})
+
+    def _on_entities_moved(self, event: ChangeEvent) -> None:
+        assert self.case is not None
+        touched: set[str] = set()
+        for eid in event.ids:
+            card = self.cards.get(eid)
+            entity = self.case.entities.get(eid)
+            if card is not None and entity is not None:
+                card.setPos(entity.x, entity.y)
+                touched |= self._links_at.get(eid, set())
+        for lid in touched:
+            self.links[lid].update_geometry()
+        self.fit_scene_rect()
+
+    def _on_links_added(self, event: ChangeEvent) -> None:
+        self._add_links(event.ids)
+
+    def _on_links_removed(self, event: ChangeEvent) -> None:
+        pairs = set()
+        for lid in event.ids:
+            item = self.links.pop(lid, None)
+            if item is None:
+                continue
+            self.removeItem(item)
+            ends = self._ends.pop(lid)
+            for end in ends:
+                self._links_at.get(end, set()).discard(lid)
+            pair = frozenset(ends)
+            if lid in self._pairs.get(pair, []):
+                self._pairs[pair].remove(lid)
+            pairs.add(pair)
+        self._spread(pairs)
+
+    def _on_links_changed(self, event: ChangeEvent) -> None:
+        assert self.case is not None
+        if {"source", "target"} & event.fields or not event.fields:
+            ids = [lid for lid in event.ids if lid in self.links]
+            self._on_links_removed(ChangeEvent("links_removed", tuple(ids)))
+            self._add_links(ids)
+        else:
+            self._refresh_links([lid for lid in event.ids if lid in self.links])
+
+    # ------------------------------------------------------------ building
+    def _add_cards(self, ids: Iterable[str]) -> None:
+        assert self.case is not None
+        voc = self.case.vocabulary
+        for eid in ids:
+            entity = self.case.entities.get(eid)
+            if entity is None or eid in self.cards:
+                continue
+            card = CardItem(entity, voc.entity_type(entity.type), self.style)
+            self.cards[eid] = card
+            self.addItem(card)
+
+    def _add_links(self, ids: Iterable[str]) -> None:
+        assert self.case is not None
+        pairs = set()
+        order = {lid: i for i, lid in enumerate(self.case.links)}
+        for lid in ids:
+            link = self.case.links.get(lid)
+            if link is None or lid in self.links or link.source not in self.cards or link.target not in self.cards:
+                continue
+            item = LinkItem(link, self.cards[link.source], self.cards[link.target], self.case.link_label(link), self.style)
+            item.setToolTip(self._link_tooltip(link))
+            self.links[lid] = item
+            self._ends[lid] = (link.source, link.target)
+            self._links_at[link.source].add(lid)
+            self._links_at[link.target].add(lid)
+            pair = frozenset((link.source, link.target))
+            self._pairs[pair].append(lid)
+            self._pairs[pair].sort(key=lambda k: order.get(k, len(order)))
+            pairs.add(pair)
+            self.addItem(item)
+        self._spread(pairs)
+
+    def _spread(self, pairs: Iterable[frozenset[str]]) -> None:
+        """Give each link of a pair its own arc: offsets ..., -1, 0, 1, ... times the spacing."""
+        for pair in pairs:
+            ids = self._pairs.get(pair, [])
+            if not ids:
+                self._pairs.pop(pair, None)
+                continue
+            count = len(ids)
+            for index, lid in enumerate(ids):
+                self.links[lid].set_offset((index - (count - 1) / 2) * PARALLEL_SPACING)
+
+    def _refresh_cards(self, ids: Iterable[str]) -> None:
+        assert self.case is not None
+        voc = self.case.vocabulary
+        for eid in ids:
+            entity = self.case.entities.get(eid)
+            if entity is not None and eid in self.cards:
+                self.cards[eid].set_entity(entity, voc.entity_type(entity.type))
+
+    def _refresh_links(self, ids: Iterable[str]) -> None:
+        assert self.case is not None
+        for lid in ids:
+            link = self.case.links.get(lid)
+            if link is not None and lid in self.links:
+                self.links[lid].set_link(link, self.case.link_label(link), self._link_tooltip(link))
+
+    def _link_tooltip(self, link: Link) -> str:
+        assert self.case is not None
+        ents = self.case.entities
+        src, dst = ents[link.source].label, ents[link.target].label
+        arrow = {"forward": "\u2192", "both": "\u2194", "none": "\u2014"}.get(link.direction, "\u2192")
+        lines = [f"<b>{escape(src)}</b> {arrow} {escape(self.case.link_label(link))} {arrow} <b>{escape(dst)}</b>"]
+        facts = [link.strength.capitalize()]
+        if link.grading:
+            facts.append(f"graded {escape(link.grading)}")
+        if link.date:
+            facts.append(escape(link.date))
+        lines.append(" \u00b7 ".join(facts))
+        n = len(link.citations)
+        lines.append(f"{n} citation{'s' if n != 1 else ''}" if n else "<i>Unsourced: no citations</i>")
+        return "<br>".join(lines)
+
+    # ------------------------------------------------------------ reading
+    def links_of_card(self, entity_id: str) -> set[str]:
+        return set(self._links_at.get(entity_id, set()))
+
+    def set_emphasis(self, entity_ids: set[str] | None, link_ids: set[str] | None = None, hide: bool = False) -> None:
+        """Grey out (or hide) every item not listed; ``None`` shows everything normally.
+
+        For filters (search, timeline window): the model is untouched.
+        """
+        for eid, card in self.cards.items():
+            keep = entity_ids is None or eid in entity_ids
+            card.setVisible(keep or not hide)
+            card.setOpacity(1.0 if keep else 0.18)
+        for lid, item in self.links.items():
+            ends = self._ends[lid]
+            keep = (link_ids is None and (entity_ids is None or all(e in entity_ids for e in ends))) or (link_ids is not None and lid in link_ids)
+            item.setVisible(keep or not hide)
+            item.setOpacity(1.0 if keep else 0.18)

@@ -1,0 +1,79 @@
+"""Colours, fonts and sizes of the chart, for a light and a dark background.
+
+Items never read the application palette while painting: the scene hands
+them one :class:`ChartStyle`, built from the theme, so an exported image and
+the screen agree and a headless render needs no widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QColor, QFont, QPalette
+
+
+def _font(pixels: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+@dataclass
+class ChartStyle:
+    """Everything items need to paint; ``dark`` picks the dark variant."""
+
+    dark: bool = False
+    background: QColor = field(default_factory=lambda: QColor("#fbfbfa"))
+    grid: QColor = field(default_factory=lambda: QColor(0, 0, 0, 18))
+    card: QColor = field(default_factory=lambda: QColor("#ffffff"))
+    card_shadow: QColor = field(default_factory=lambda: QColor(0, 0, 0, 28))
+    text: QColor = field(default_factory=lambda: QColor("#1d2127"))
+    muted: QColor = field(default_factory=lambda: QColor("#5f6670"))
+    link: QColor = field(default_factory=lambda: QColor("#4a5260"))
+    label_background: QColor = field(default_factory=lambda: QColor(251, 251, 250, 230))
+    selection: QColor = field(default_factory=lambda: QColor("#1a73e8"))
+    hover: QColor = field(default_factory=lambda: QColor(26, 115, 232, 110))
+    unsourced: QColor = field(default_factory=lambda: QColor("#c98a00"))
+    icon: QColor = field(default_factory=lambda: QColor("#ffffff"))
+    label_font: QFont = field(default_factory=lambda: _font(13, bold=True))
+    subtitle_font: QFont = field(default_factory=lambda: _font(11))
+    link_font: QFont = field(default_factory=lambda: _font(11))
+    badge_font: QFont = field(default_factory=lambda: _font(9, bold=True))
+
+    @classmethod
+    def light(cls) -> ChartStyle:
+        return cls()
+
+    @classmethod
+    def dark_theme(cls) -> ChartStyle:
+        return cls(
+            dark=True,
+            background=QColor("#1e2126"),
+            grid=QColor(255, 255, 255, 16),
+            card=QColor("#2c3038"),
+            card_shadow=QColor(0, 0, 0, 90),
+            text=QColor("#eceff3"),
+            muted=QColor("#a4abb6"),
+            link=QColor("#aab2be"),
+            label_background=QColor(30, 33, 38, 230),
+            selection=QColor("#5aa2ff"),
+            hover=QColor(90, 162, 255, 120),
+            unsourced=QColor("#e0a52a"),
+        )
+
+    @classmethod
+    def for_theme(cls, theme: str, palette: QPalette | None = None) -> ChartStyle:
+        """``"light"``/``"dark"``; ``"system"`` follows the palette's window lightness."""
+        if theme == "dark":
+            return cls.dark_theme()
+        if theme == "system" and palette is not None and palette.color(QPalette.ColorRole.Window).lightness() < 110:
+            return cls.dark_theme()
+        return cls.light()
+
+    def type_colour(self, hex_colour: str) -> QColor:
+        """A type's vocabulary colour, lifted a little on dark backgrounds so it stays distinct."""
+        colour = QColor(hex_colour)
+        if not colour.isValid():
+            colour = QColor("#808890")
+        return colour.lighter(118) if self.dark else colour
