@@ -1,0 +1,95 @@
+"""Make sense of the chart: layouts, network analysis, paths, timeline, search and filter, duplicates, groups.
+
+``install(window)`` adds this feature's actions, menus and docks to a main
+window and binds them to whichever case the window has open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from linkchart.ui.actions import Actions
+from linkchart.ui.analysis.actions import ALL_SPECS, ANALYSIS_SPECS, GROUP_SPECS, LAYOUT_SPECS
+from linkchart.ui.analysis.filtering import ChartFilter, FilterBanner
+from linkchart.ui.analysis.groups import GroupController
+from linkchart.ui.analysis.host import Host
+from linkchart.ui.analysis.layout_actions import LayoutController
+
+
+class AnalysisFeature:
+    """Everything :func:`install` made, kept on the window as ``window.analysis`` for tests and other features."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.host = Host(window)
+        self.actions = _actions_of(window)
+        self.filter = ChartFilter(self.host)
+        self.banner = FilterBanner(self.filter)
+        window.statusBar().addPermanentWidget(self.banner)
+        self.layouts = LayoutController(self.host, self.actions)
+        self.groups = GroupController(self.host, self.actions, self.filter)
+        self.actions["filter.clear"].triggered.connect(self.filter.clear)
+        self.docks: dict[str, object] = {}
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        layout_menu = _menu(bar, "layoutMenu", "&Layout")
+        for spec in LAYOUT_SPECS:
+            if spec.id in ("layout.selection_only", "layout.pin"):
+                layout_menu.addSeparator()
+            layout_menu.addAction(self.actions[spec.id])
+        analysis_menu = _menu(bar, "analysisMenu", "&Analysis")
+        for spec in ANALYSIS_SPECS:
+            if spec.id in ("search.find", "analysis.duplicates"):
+                analysis_menu.addSeparator()
+            if spec.id in self.actions:
+                analysis_menu.addAction(self.actions[spec.id])
+        analysis_menu.addSeparator()
+        group_menu = analysis_menu.addMenu("&Groups")
+        group_menu.setObjectName("groupsMenu")
+        for spec in GROUP_SPECS:
+            group_menu.addAction(self.actions[spec.id])
+
+
+def _actions_of(window: QMainWindow) -> Actions:
+    """The window's action registry with ours added (ids are objectNames), or a registry of our own."""
+    registry = getattr(window, "actions", None)
+    if isinstance(registry, Actions):
+        for spec in ALL_SPECS:
+            if spec.id not in registry:
+                registry.add(spec)
+        return registry
+    registry = Actions(window, ALL_SPECS)
+    for spec in ALL_SPECS:
+        action: QAction = registry[spec.id]
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(action)
+    return registry
+
+
+def _menu(bar, object_name: str, title: str) -> QMenu:
+    """The menu bar's menu with this objectName, made (before Help, if there is one) when missing."""
+    found = bar.findChild(QMenu, object_name)
+    if found is not None:
+        return found
+    menu = QMenu(title, bar)
+    menu.setObjectName(object_name)
+    help_menu = next((a for a in bar.actions() if a.menu() is not None and a.text().replace("&", "") == "Help"), None)
+    if help_menu is not None:
+        bar.insertMenu(help_menu, menu)
+    else:
+        bar.addMenu(menu)
+    return menu
+
+
+def install(window: QMainWindow) -> AnalysisFeature:
+    """Add the analysis feature to *window* (actions, menus, docks) and return it."""
+    feature = AnalysisFeature(window)
+    window.analysis = feature
+    return feature
+
+
+__all__ = ["AnalysisFeature", "install"]

@@ -1,0 +1,40 @@
+"""Layouts from the Layout menu: one undo step that puts every card back exactly; pins hold."""
+
+from __future__ import annotations
+
+from linkchart.layout.overlap import count_overlaps
+
+
+def positions(case):
+    return {eid: (e.x, e.y) for eid, e in case.entities.items()}
+
+
+def test_force_layout_from_menu_and_undo(qtbot, window, case):
+    before = positions(case)
+    window.selection.clear()
+    window.analysis.actions["layout.force"].trigger()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=5000)
+    assert window.undo_stack.text(0) == "Force-directed layout"
+    after = positions(case)
+    assert after != before
+    sizes = {eid: (c.card_rect().width(), c.card_rect().height()) for eid, c in window.scene.cards.items()}
+    assert count_overlaps(after, sizes) == 0
+    # The scene followed the model.
+    assert {eid: (c.pos().x(), c.pos().y()) for eid, c in window.scene.cards.items()} == after
+    window.undo_stack.undo()
+    assert positions(case) == before
+    assert all((c.pos().x(), c.pos().y()) == before[eid] for eid, c in window.scene.cards.items())
+
+
+def test_pinned_cards_stay_put(qtbot, window, case, ids):
+    iran = ids["Iran"]
+    window.selection.set([iran])
+    window.analysis.actions["layout.pin"].trigger()
+    assert case.entities[iran].pinned and window.undo_stack.text(0) == "Pin 1 card"
+    window.selection.clear()
+    window.analysis.actions["layout.force"].trigger()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 2, timeout=5000)
+    assert (case.entities[iran].x, case.entities[iran].y) == (0.0, 0.0)
+    window.selection.set([iran])
+    window.analysis.actions["layout.unpin"].trigger()
+    assert not case.entities[iran].pinned
