@@ -225,4 +225,8 @@ def read_case_json(path: str | os.PathLike[str]) -> dict[str, Any]:
         return json.loads(zf.read(CASE_JSON))
 
 
-__all__ = ["SUFFIX", "load_case", "save_case"]
+# The zip guards, shared with the other archive reader (Maltego MTGX).
+check_zip_members = _check_members
+read_zip_member = _read_member
+
+__all__ = ["SUFFIX", "check_zip_members", "load_case", "read_zip_member", "save_case"]
