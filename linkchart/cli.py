@@ -11,10 +11,12 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from linkchart import __version__
-from linkchart.io import CaseFileError, load_case
+from linkchart.io import CaseFileError, ImportContext, load_case, read_graph, report_text, save_case, write_graph
+from linkchart.io import writers as graph_writers
 from linkchart.model import Case, CaseError
 
 EXIT_USAGE = 2
@@ -92,6 +94,70 @@ def add_info(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_info)
 
 
+# --------------------------------------------------------------------- export
+# Output extension -> exporter(case, path, args) returning the files written. Graph
+# formats come from the io registry; images (.png/.svg/.pdf) and reports (.html)
+# get their own exporter here once render/report code exists.
+Exporter = Callable[[Case, Path, argparse.Namespace], list[Path]]
+
+
+def _export_graph(case: Case, out: Path, args: argparse.Namespace) -> list[Path]:
+    return write_graph(case, out)
+
+
+def _not_available_yet(what: str) -> Exporter:
+    def fail(case: Case, out: Path, args: argparse.Namespace) -> list[Path]:
+        raise CliError(f"exporting {what} ({out.suffix}) is not available yet; graph formats work now: {', '.join(GRAPH_EXPORTS)}")
+
+    return fail
+
+
+GRAPH_EXPORTS = [ext for spec in graph_writers() for ext in spec.extensions]
+EXPORTERS: dict[str, Exporter] = {
+    **{ext: _export_graph for ext in GRAPH_EXPORTS},
+    ".png": _not_available_yet("images"),
+    ".svg": _not_available_yet("images"),
+    ".pdf": _not_available_yet("images"),
+    ".html": _not_available_yet("reports"),
+}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    exporter = EXPORTERS.get(out.suffix.lower())
+    if exporter is None:
+        raise CliError(f"cannot tell the format from '{out.name}'; end the file name with one of {' '.join(EXPORTERS)}")
+    case = load_case(args.case)
+    for path in exporter(case, out, args):
+        print(f"wrote {path}")
+    return 0
+
+
+def add_export(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write a case as GraphML, GEXF, CSV, LinkChart JSON or i2 ANX (format from -o's extension)")
+    p.add_argument("case", help="a .lcase file")
+    p.add_argument("-o", "--output", required=True, help="the file to write, e.g. chart.graphml, .gexf, .csv, .json, .anx")
+    p.set_defaults(func=cmd_export)
+
+
+def import_graph_file(case_path: str, file_path: str) -> int:
+    """The graph branch of ``linkchart import FILE --into CASE``: read, report, apply as one step, save atomically.
+
+    For files where ``linkchart.io.graph_reader_for(FILE)`` is not None
+    (GraphML, GEXF, CSV, LinkChart JSON, ANX, MTGX).
+    """
+    case = load_case(case_path)
+    draft = read_graph(file_path, ImportContext.for_case(case))
+    print(report_text(draft))
+    if draft.empty:
+        print("nothing to import; the case is unchanged")
+        return 0
+    case.apply_draft(draft)
+    save_case(case, case_path)
+    print(f"imported into {Path(case_path).name}")
+    return 0
+
+
 # ------------------------------------------------------------------------ gui
 def cmd_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="linkchart", description="Open LinkChart, optionally on a case file.")
@@ -105,7 +171,7 @@ def cmd_gui(argv: Sequence[str]) -> int:
 
 # -------------------------------------------------------------------- wiring
 # Each verb module contributes one ``add_*`` function; order is the help order.
-VERBS: list[Callable[[argparse._SubParsersAction], None]] = [add_info]
+VERBS: list[Callable[[argparse._SubParsersAction], None]] = [add_info, add_export]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -42,8 +42,11 @@ class TypeMapper:
         self._entity: dict[str, str] = {}
         self._link: dict[str, tuple[str, bool]] = {}
 
-    def entity_type(self, raw: str) -> str:
-        """Our entity type id for a foreign type name; unknown names become new custom types."""
+    def entity_type(self, raw: str, colour: str | None = None) -> str:
+        """Our entity type id for a foreign type name; unknown names become new custom types.
+
+        *colour* (the first card's colour in the file) becomes a new type's colour.
+        """
         text = (raw or "").strip()
         if text in self._entity:
             return self._entity[text]
@@ -51,7 +54,8 @@ class TypeMapper:
         if found is None:
             found = type_id_for(text)
             if found not in {t.id for t in self.vocabulary.all_entity_types()} | {t.id for t in self.draft.entity_types}:
-                self.draft.entity_types.append(EntityType(id=found, name=text[:1].upper() + text[1:]))
+                name = text[:1].upper() + text[1:]
+                self.draft.entity_types.append(EntityType(id=found, name=name, colour=colour or EntityType.colour))
                 self.report.mapped(f"new entity type '{text}'")
         elif text and text.lower() not in (found, self.vocabulary.entity_type(found).name.lower()):
             self.report.mapped(f"entity type '{text}' -> {self.vocabulary.entity_type(found).name}")
@@ -149,6 +153,11 @@ class DraftBuilder:
     def progress(self, fraction: float) -> None:
         if self.ctx.progress is not None and self.ctx.progress(max(0.0, min(1.0, fraction))) is False:
             raise ImportCancelled("the import was cancelled")
+
+    def type_colour(self, type_id: str) -> str:
+        """The colour cards of this type get by default, whether the type is known or new in this draft."""
+        found = next((t for t in self.draft.entity_types if t.id == type_id), None)
+        return found.colour if found is not None else self.ctx.vocabulary.entity_type(type_id).colour
 
     # ------------------------------------------------------------- records
     def fresh_id(self, wanted: str = "") -> str:

@@ -155,7 +155,6 @@ class GexfReader:
         fields, attributes, style, quotes = self._values(elem, "node")
         entity = Entity(id="", label=(elem.get("label") or fields.get("label") or "").strip(), subtitle=fields.get("subtitle", ""),
                         notes=fields.get("notes", ""), attributes=attributes, style=style)
-        entity.type = self.b.types.entity_type(fields.get("type", ""))
         if "aliases" in fields:
             entity.aliases = [a for a in parse_aliases(fields["aliases"]) if a != entity.label]
         entity.date = self._date(entity, fields.get("date", ""), elem)
@@ -169,7 +168,8 @@ class GexfReader:
                     self.b.report.mapped("viz:position -> positions (y axis flipped)")
             elif name == "color":
                 colour = parse_colour(viz.get("hex") or "") or self._rgb(viz)
-        if colour and colour != self.b.ctx.vocabulary.entity_type(entity.type).colour and "colour" not in entity.style:
+        entity.type = self.b.types.entity_type(fields.get("type", ""), colour)
+        if colour and colour != self.b.type_colour(entity.type) and "colour" not in entity.style:
             entity.style["colour"] = colour
             self.b.report.mapped("viz:color -> card colour")
         self.b.add_entity(elem.get("id") or "", entity, quotes)

@@ -261,15 +261,15 @@ class GraphmlReader:
             self._groups[node_id] = (label or node_id, x or 0.0, y or 0.0, [])
             return
         entity = Entity(id="", label=label, subtitle=subtitle, notes=item.fields.get("notes", ""), attributes=item.attributes)
-        entity.type = self.b.types.entity_type(item.fields.get("type", ""))
         if x is not None and y is not None:
             entity.x, entity.y = float(x), float(y)
         if "aliases" in item.fields:
             entity.aliases = [a for a in parse_aliases(item.fields["aliases"]) if a != entity.label]
         self._date(entity, item)
         colour = g.get("colour") or (self._rgb(item) if self._gephi else None)
+        entity.type = self.b.types.entity_type(item.fields.get("type", ""), colour)
         entity.style = dict(item.style)
-        if colour and colour != self.b.ctx.vocabulary.entity_type(entity.type).colour and "colour" not in entity.style:
+        if colour and colour != self.b.type_colour(entity.type) and "colour" not in entity.style:
             entity.style["colour"] = colour
         self.b.add_entity(node_id, entity, item.quotes)
 
@@ -362,7 +362,7 @@ class GraphmlReader:
         if name == "vocabulary" and elem.text:
             self._vocabulary(elem.text)
         elif name.lower() not in ("title", "description") or (elem.text or "").strip():
-            self.b.report.skipped(f"graph attribute '{name}' is not imported")
+            self.b.report.skipped(f"graph attribute '{name}' is not imported (an import adds to the open case)")
 
     def _vocabulary(self, text: str) -> None:
         """Our own export's custom types, so a round trip keeps their names and colours."""

@@ -43,7 +43,7 @@ def read_graph(source: str | os.PathLike[str] | BinaryIO, ctx: ImportContext | N
     except ImportCancelled:
         raise
     except CaseFileError as exc:
-        raise CaseFileError(f"{name}: {exc}") from None
+        raise type(exc)(f"{name}: {exc}") from None  # keeps NewerFormatError a NewerFormatError
     except FileNotFoundError:
         raise CaseFileError(f"{name}: no such file") from None
     except IsADirectoryError:

@@ -222,6 +222,8 @@ def head_text(head: bytes) -> str:
 
 def root_name(head: bytes) -> str:
     """The local name of the first element in *head*, skipping the declaration, comments and DTD."""
-    text = head_text(head)
+    text = head_text(head).lstrip("\ufeff \t\r\n")
+    if not text.startswith("<"):  # not XML at all (a zip holding XML, say)
+        return ""
     m = re.search(r"<(?![?!/])(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)", re.sub(r"<!--.*?-->", "", text, flags=re.S))
     return m.group(1) if m else ""
