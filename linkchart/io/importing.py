@@ -149,32 +149,39 @@ class CitationMatcher:
             for name in {art.title.strip().lower(), art.origin.strip().lower()} - {""}:
                 self._by_name.setdefault(name, []).append(art)
 
-    def _candidates(self, ref: CitationRef) -> list[Article]:
+    def _named(self, ref: CitationRef) -> list[Article]:
         named = [self._by_id.get(ref.article_id), self._by_sha.get(ref.sha256)]
         for name in {ref.title.strip().lower(), ref.origin.strip().lower()} - {""}:
             named += self._by_name.get(name, [])
-        named = [a for a in named if a is not None]
         seen: set[str] = set()
-        return [a for a in [*named, *self.articles] if not (a.id in seen or seen.add(a.id))]
+        return [a for a in named if a is not None and not (a.id in seen or seen.add(a.id))]
+
+    @staticmethod
+    def _find(ref: CitationRef, articles: list[Article]) -> tuple[Article, int] | None:
+        if ref.start is not None and ref.end is not None:
+            for art in articles:
+                if art.text[ref.start : ref.end] == ref.quote:
+                    return art, ref.start
+        for art in articles:
+            pos = art.text.find(ref.quote)
+            if pos >= 0:
+                return art, pos
+        return None
 
     def match(self, ref: CitationRef) -> Citation | None:
         """A citation on the article holding the quote, or None if no article holds it."""
         if not ref.quote or not self.articles:
             return None
-        candidates = self._candidates(ref)
-        span = None
-        if ref.start is not None and ref.end is not None:
-            span = next((a for a in candidates if a.text[ref.start : ref.end] == ref.quote), None)
-        if span is not None:
-            start, end, art = ref.start, ref.end, span
-        else:
-            art = next((a for a in candidates if ref.quote in a.text), None)
-            if art is None:
-                return None
-            start = art.text.find(ref.quote)
-            end = start + len(ref.quote)
+        named = self._named(ref)
+        found = self._find(ref, named)
+        if found is None:
+            ids = {a.id for a in named}
+            found = self._find(ref, [a for a in self.articles if a.id not in ids])
+        if found is None:
+            return None
+        art, start = found
         return Citation(
-            article_id=art.id, start=start, end=end, quote=ref.quote, comment=ref.comment,
+            article_id=art.id, start=start, end=start + len(ref.quote), quote=ref.quote, comment=ref.comment,
             reliability=ref.reliability if ref.reliability in RELIABILITY_CODES else "",
             credibility=ref.credibility if ref.credibility in CREDIBILITY_CODES else "",
             id=ref.id if is_id(ref.id) else new_id(),

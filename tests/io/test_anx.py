@@ -135,3 +135,12 @@ def test_without_the_articles_every_quote_is_kept_in_the_notes(small_case, tmp_p
     notes = "\n".join(item.notes for item in [*draft.entities, *draft.links])
     assert all(f'Quote: "{c.quote}"' in notes for _, c in small_case.iter_citations())
     assert "8 times" in draft.report.warnings[0]
+
+
+def test_entities_sharing_a_label_keep_distinct_identities(tmp_path):
+    case = Case()
+    first, second = case.add_entity(label="Ali Hassan", type="person"), case.add_entity(label="Ali Hassan", type="person")
+    (path,) = write_graph(case, tmp_path / "two.anx")
+    identities = [e.get("Identity") for e in DET.parse(path).getroot().iter("Entity")]
+    assert len(set(identities)) == 2  # ANB merges entities of equal Identity
+    assert {e.id for e in read_graph(path).entities} == {first.id, second.id}
