@@ -3,35 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow
 
+from linkchart.app import create_main_window
+from linkchart.io import save_case
 from linkchart.model import Case, Citation
-from linkchart.render import ChartScene
-from linkchart.settings import Preferences
-from linkchart.ui.actions import Actions
+from linkchart.settings import Preferences, SessionState
 from linkchart.ui.analysis import install
-from linkchart.ui.chart_view import ChartView
-from linkchart.ui.selection import SceneSelectionSync, SelectionModel
-
-
-class StandInWindow(QMainWindow):
-    """The public surface of the main window the feature uses, until the real one lands."""
-
-    def __init__(self, case: Case) -> None:
-        super().__init__()
-        self.preferences = Preferences()
-        self.case = case
-        self.undo_stack = QUndoStack(self)
-        self.scene = ChartScene(case, parent=self)
-        self.chart_view = ChartView(self.scene)
-        self.chart_view.set_document(case, self.undo_stack)
-        self.setCentralWidget(self.chart_view)
-        self.selection = SelectionModel(self)
-        self.sync = SceneSelectionSync(self.scene, self.selection)
-        case.changed.connect(self.sync.on_case_changed)
-        self.actions = Actions(self, ())
-        self.resize(1200, 800)
 
 
 def proxy_case() -> Case:
@@ -71,20 +48,24 @@ def labels(case: Case) -> dict[str, str]:
 
 
 @pytest.fixture
-def case() -> Case:
-    return proxy_case()
-
-
-@pytest.fixture
-def window(qtbot, case):
-    win = StandInWindow(case)
-    qtbot.addWidget(win)
-    install(win)
+def window(qtbot, tmp_path):
+    """The real main window with the analysis feature, showing the proxy case."""
+    path = tmp_path / "proxies.lcase"
+    save_case(proxy_case(), path)
+    win = create_main_window(Preferences(), SessionState())
+    if not hasattr(win, "analysis"):
+        install(win)
+    assert win.open_case(str(path))
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.scene.selectionChanged.disconnect()
-    win.scene.detach()
+    win.undo_stack.setClean()  # closing asks to save a modified case otherwise
+    win.close()
+
+
+@pytest.fixture
+def case(window) -> Case:
+    return window.case
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from linkchart.ui.actions import Actions
 from linkchart.ui.analysis.actions import ALL_SPECS, ANALYSIS_SPECS, GROUP_SPECS, LAYOUT_SPECS
@@ -16,6 +16,7 @@ from linkchart.ui.analysis.filtering import ChartFilter, FilterBanner
 from linkchart.ui.analysis.groups import GroupController
 from linkchart.ui.analysis.host import Host
 from linkchart.ui.analysis.layout_actions import LayoutController
+from linkchart.ui.analysis.timeline import TimelinePanel
 
 
 class AnalysisFeature:
@@ -31,8 +32,24 @@ class AnalysisFeature:
         self.layouts = LayoutController(self.host, self.actions)
         self.groups = GroupController(self.host, self.actions, self.filter)
         self.actions["filter.clear"].triggered.connect(self.filter.clear)
-        self.docks: dict[str, object] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.timeline = TimelinePanel(self.host, self.filter)
+        self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "analysis.timeline")
         self._build_menus()
+
+    def _dock(self, object_name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, action_id: str) -> QDockWidget:
+        """Add a dock through the window (so View > Panels lists it), hidden until its action shows it."""
+        dock = self.window.add_dock(widget, area, object_name, title)
+        dock.hide()
+        self.docks[object_name] = dock
+        self.actions[action_id].triggered.connect(lambda: self.show_dock(object_name))
+        return dock
+
+    def show_dock(self, object_name: str) -> QDockWidget:
+        dock = self.docks[object_name]
+        dock.show()
+        dock.raise_()
+        return dock
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()

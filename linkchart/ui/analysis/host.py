@@ -1,15 +1,17 @@
 """What the analysis features use of the main window, in one place.
 
 Every feature reads the case, undo stack, scene and selection through a
-:class:`Host`, always fresh (the window replaces them when it opens another
-case), and hears about that replacement from ``case_replaced``.
+:class:`Host`, always fresh (the window replaces the case and undo stack when
+it opens another case and then emits ``document_changed``), and hears about
+that replacement from ``case_replaced``; ``case_changed`` re-emits the current
+case's change events so features never subscribe to a stale case.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
@@ -30,9 +32,10 @@ class Host(QObject):
         super().__init__(window)
         self.window = window
         self._case: Case | None = None
-        self._selection = None
-        self._connect_window()
         self._attach()
+        # The window swaps case, undo stack and scene contents on open/new/revert, then says so.
+        window.document_changed.connect(self._document_changed)
+        window.selection.changed.connect(self.selection_changed)
 
     # ------------------------------------------------------------ reading
     @property
@@ -82,42 +85,15 @@ class Host(QObject):
         self.view.centerOn(rect.center())
 
     # ------------------------------------------------------------ wiring
-    def _connect_window(self) -> None:
-        for name in ("case_replaced", "case_opened", "case_changed_to", "document_replaced"):
-            signal = getattr(self.window, name, None)
-            if signal is not None and hasattr(signal, "connect"):
-                signal.connect(self._attach)
-                return
-        # No signal offered: notice a new case object when control returns to the event loop.
-        self._poll = QTimer(self)
-        self._poll.setInterval(250)
-        self._poll.timeout.connect(self._check_case)
-        self._poll.start()
-
-    def _check_case(self) -> None:
-        if self.window.case is not self._case or self.window.selection is not self._selection:
-            self._attach()
-
-    def _attach(self, *args) -> None:
+    def _attach(self) -> None:
         if self._case is not None:
             self._case.changed.disconnect(self._forward)
-        old = self._selection
-        if old is not None and hasattr(old, "changed"):
-            try:
-                old.changed.disconnect(self.selection_changed)
-            except (RuntimeError, TypeError):
-                pass
         self._case = self.window.case
         self._case.changed.connect(self._forward)
-        self._selection = self.window.selection
-        if hasattr(self._selection, "changed"):
-            self._selection.changed.connect(self.selection_changed)
-        if args or old is not None:
-            self.case_replaced.emit()
+
+    def _document_changed(self) -> None:
+        self._attach()
+        self.case_replaced.emit()
 
     def _forward(self, event: ChangeEvent) -> None:
         self.case_changed.emit(event)
-
-    def check_now(self) -> None:
-        """Pick up a replaced case at once (tests call this instead of waiting for the poll)."""
-        self._check_case()

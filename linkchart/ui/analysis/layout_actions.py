@@ -9,7 +9,6 @@ layouts honour ``entity.pinned``, which Pin/Unpin set through an undo command.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from linkchart.commands import SetPositionsCommand, UpdateEntitiesCommand
-from linkchart.layout.common import Cancelled
+from linkchart.layout import ALGORITHMS, Cancelled
 from linkchart.model import Case
 from linkchart.ui.analysis.animation import PositionAnimation, animate_then
 from linkchart.ui.analysis.host import Host
@@ -33,13 +32,9 @@ class LayoutRequest:
     """One layout to run: which function, on which cards, with what options."""
 
     name: str
-    function: str  # "module:function" under linkchart.layout
+    algorithm: str  # a key of linkchart.layout.ALGORITHMS
     ids: list[str] | None
     options: dict[str, Any] = field(default_factory=dict)
-
-    def resolve(self) -> Callable[..., dict[str, tuple[float, float]]]:
-        module, func = self.function.split(":")
-        return getattr(importlib.import_module(f"linkchart.layout.{module}"), func)
 
 
 class LayoutController(QObject):
@@ -57,13 +52,13 @@ class LayoutController(QObject):
         self.hierarchy_types: list[str] | None = None
         host.case_replaced.connect(self._forget_case)
         handlers = {
-            "layout.force": lambda: self.run("Force-directed layout", "force:force_layout"),
+            "layout.force": lambda: self.run("Force-directed layout", "force"),
             "layout.hierarchical": self.run_hierarchical,
-            "layout.circular": lambda: self.run("Circular layout", "circular:circular_layout"),
-            "layout.grid": lambda: self.run("Grid layout", "grid:grid_layout"),
+            "layout.circular": lambda: self.run("Circular layout", "circular"),
+            "layout.grid": lambda: self.run("Grid layout", "grid"),
             "layout.radial": self.run_radial,
-            "layout.grouped_type": lambda: self.run("Layout grouped by type", "grouped:grouped_layout", by="type"),
-            "layout.grouped_community": lambda: self.run("Layout grouped by community", "grouped:grouped_layout", by="community"),
+            "layout.grouped_type": lambda: self.run("Layout grouped by type", "grouped", by="type"),
+            "layout.grouped_community": lambda: self.run("Layout grouped by community", "grouped", by="community"),
             "layout.pin": lambda: self.set_pinned(True),
             "layout.unpin": lambda: self.set_pinned(False),
         }
@@ -102,20 +97,20 @@ class LayoutController(QObject):
         if types is None:
             return
         self.hierarchy_types = types
-        self.run("Hierarchical layout", "hierarchical:hierarchical_layout", link_types=types)
+        self.run("Hierarchical layout", "hierarchical", link_types=types)
 
     def run_radial(self) -> None:
         selected = self.host.selected_entity_ids()
         if not selected:
             return
-        self.run("Radial layout", "radial:radial_layout", centre=selected[0], scope=None)
+        self.run("Radial layout", "radial", center=selected[0], scope=None)
 
-    def run(self, name: str, function: str, scope: Any = "auto", **options: Any) -> None:
-        """Lay out the scope with ``linkchart.layout.<function>`` and apply it as one step."""
+    def run(self, name: str, algorithm: str, scope: Any = "auto", **options: Any) -> None:
+        """Lay out the scope with ``linkchart.layout.ALGORITHMS[algorithm]`` and apply it as one step."""
         if self.busy:
             return
         ids = self.scope() if scope == "auto" else scope
-        request = LayoutRequest(name, function, ids, options)
+        request = LayoutRequest(name, algorithm, ids, options)
         sizes = self.card_sizes(ids)
         count = len(ids) if ids is not None else len(self.host.case.entities)
         if count == 0:
@@ -178,7 +173,7 @@ class LayoutController(QObject):
 
 
 def _call(request: LayoutRequest, case: Case, sizes: dict, progress: Callable[[float], bool] | None) -> dict:
-    return request.resolve()(case, request.ids, sizes=sizes, progress=progress, **request.options)
+    return ALGORITHMS[request.algorithm](case, ids=request.ids, sizes=sizes, progress=progress, **request.options)
 
 
 def _scale_of(case: Case, entity_id: str) -> float:

@@ -1,0 +1,315 @@
+"""The timeline dock: dated links, events and articles on a date axis; a window that filters the chart.
+
+Exact dates are points; fuzzy, partial and ranged dates are bars spanning
+their uncertainty (the DateSpan's start to end). Lanes are per entity or per
+type. Dragging the shaded window filters the chart to what existed in it
+(view state, not an undo step); clicking a mark selects its item on the chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from linkchart.model import ChangeEvent
+from linkchart.ui.analysis.filtering import ChartFilter, FilterPart
+from linkchart.ui.analysis.host import Host
+from linkchart.ui.analysis.timeline_data import Mark, marks_of, passing_in_window
+
+DAY = 86400.0
+BAR_HEIGHT = 0.5
+KIND_COLOURS = {"link": "#4a6fa5", "entity": "#c0392b", "article": "#7f8c8d"}
+
+
+def to_seconds(day: date) -> float:
+    """POSIX seconds at the start of *day* (UTC), what DateAxisItem reads."""
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+
+
+def to_date(seconds: float) -> date:
+    seconds = min(max(seconds, to_seconds(date(1, 1, 2))), to_seconds(date(9999, 12, 30)))
+    return datetime.fromtimestamp(seconds, tz=UTC).date()
+
+
+@dataclass
+class _Drawn:
+    """Marks as arrays, row i = marks[i]: lane, start and end seconds, exact or not."""
+
+    marks: list[Mark]
+    lane: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    exact: np.ndarray
+
+
+class SpanBarsItem(pg.GraphicsObject):
+    """Every uncertain mark as one horizontal bar, drawn by a single item (fast for thousands)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[QRectF] = []
+        self.colours: list[QColor] = []
+        self.selected: set[int] = set()
+        self._bounds = QRectF()
+
+    def set_bars(self, rects: list[QRectF], colours: list[QColor]) -> None:
+        self.prepareGeometryChange()
+        self.rects, self.colours = rects, colours
+        bounds = QRectF()
+        for r in rects:
+            bounds = bounds.united(r)
+        self._bounds = bounds
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, *args) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for i, (rect, colour) in enumerate(zip(self.rects, self.colours, strict=True)):
+            fill = QColor(colour)
+            fill.setAlpha(200 if i in self.selected else 110)
+            painter.setBrush(fill)
+            pen = QPen(QColor("#1a73e8") if i in self.selected else colour.darker(130))
+            pen.setCosmetic(True)
+            pen.setWidthF(2.0 if i in self.selected else 1.0)
+            painter.setPen(pen)
+            painter.drawRect(rect)
+
+
+class TimelinePanel(QWidget):
+    """Lanes of dated marks with a draggable time window."""
+
+    mark_clicked = Signal(str)
+
+    def __init__(self, host: Host, chart_filter: ChartFilter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelinePanel")
+        self.host = host
+        self.chart_filter = chart_filter
+        self.drawn = _Drawn([], np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, bool))
+        self.lane_names: list[str] = []
+        self._dirty = QTimer(self)
+        self._dirty.setSingleShot(True)
+        self._dirty.setInterval(60)
+        self._dirty.timeout.connect(self.rebuild)
+        self._window_timer = QTimer(self)
+        self._window_timer.setSingleShot(True)
+        self._window_timer.setInterval(30)
+        self._window_timer.timeout.connect(self.apply_window)
+        self._build()
+        host.case_changed.connect(self._on_changed)
+        host.case_replaced.connect(self.rebuild)
+        host.selection_changed.connect(self._show_selection)
+        chart_filter.cleared.connect(self._filter_cleared)
+        self.rebuild()
+
+    # ------------------------------------------------------------ widgets
+    def _build(self) -> None:
+        self.lanes = QComboBox()
+        self.lanes.setObjectName("timelineLanes")
+        self.lanes.addItem("Lanes by entity", "entity")
+        self.lanes.addItem("Lanes by type", "type")
+        self.lanes.currentIndexChanged.connect(self.rebuild)
+        self.filter_box = QCheckBox("Filter chart to window")
+        self.filter_box.setObjectName("timelineFilter")
+        self.filter_box.setToolTip("Grey out (or hide, per Preferences) what did not exist in the shaded window")
+        self.filter_box.toggled.connect(self._filter_toggled)
+        self.window_label = QLabel()
+        self.window_label.setObjectName("timelineWindow")
+        self.fit_button = QPushButton("Fit")
+        self.fit_button.setToolTip("Show the whole time span")
+        self.fit_button.clicked.connect(self.fit)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        for w in (self.lanes, self.filter_box, self.window_label):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.fit_button)
+        self.axis = pg.DateAxisItem(orientation="bottom")
+        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis}, background=None)
+        self.plot.setObjectName("timelinePlot")
+        self.plot.setMenuEnabled(False)
+        self.plot.showGrid(x=True, y=False, alpha=0.15)
+        self.plot.getViewBox().setMouseEnabled(x=True, y=False)
+        self.plot.getViewBox().invertY(True)
+        self.bars = SpanBarsItem()
+        self.points = pg.ScatterPlotItem(size=9, pxMode=True)
+        self.region = pg.LinearRegionItem(values=(0, 1), brush=QColor(255, 196, 0, 45))
+        self.region.setZValue(-10)
+        self.region.sigRegionChanged.connect(lambda *_: self._window_timer.start())
+        self.plot.addItem(self.bars)
+        self.plot.addItem(self.points)
+        self.plot.addItem(self.region)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.empty = QLabel("No dated links, events or articles yet. Give a link or an event a date (e.g. 2019-05 or about 2018).")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.empty)
+
+    # ------------------------------------------------------------ data
+    def rebuild(self) -> None:
+        """Re-read every dated item and redraw the lanes (keeps the window where it was)."""
+        case = self.host.case
+        marks = marks_of(case, self.lanes.currentData() or "entity")
+        lanes: dict[str, int] = {}
+        for mark in marks:
+            for lane in mark.lanes:
+                lanes.setdefault(lane, len(lanes))
+        rows = [(m, lanes[lane]) for m in marks for lane in m.lanes]
+        self.lane_names = list(lanes)
+        self.drawn = _Drawn(
+            marks=[m for m, _ in rows],
+            lane=np.array([lane for _, lane in rows], dtype=float),
+            start=np.array([to_seconds(m.span.start) for m, _ in rows], dtype=float),
+            end=np.array([to_seconds(m.span.end) + DAY for m, _ in rows], dtype=float),
+            exact=np.array([not m.span.uncertain for m, _ in rows], dtype=bool),
+        )
+        self._draw()
+        has = bool(rows)
+        self.plot.setVisible(has)
+        self.empty.setVisible(not has)
+        if has and not self._region_set:
+            self.fit()
+        if self.filter_box.isChecked():
+            self.apply_window()
+
+    _region_set = False
+
+    def _draw(self) -> None:
+        d = self.drawn
+        left = self.plot.getAxis("left")
+        left.setTicks([[(i, name) for i, name in enumerate(self.lane_names)], []])
+        exact = np.flatnonzero(d.exact)
+        spots = [
+            {"pos": ((d.start[i] + d.end[i]) / 2, d.lane[i]), "data": int(i),
+             "brush": pg.mkBrush(KIND_COLOURS[d.marks[i].kind]), "pen": pg.mkPen("#ffffff", width=1),
+             "symbol": "o" if d.marks[i].kind == "link" else "d" if d.marks[i].kind == "entity" else "s"}
+            for i in exact.tolist()
+        ]
+        self.points.setData(spots)
+        bar_rows = np.flatnonzero(~d.exact).tolist()
+        self._bar_rows = bar_rows
+        self.bars.set_bars(
+            [QRectF(d.start[i], d.lane[i] - BAR_HEIGHT / 2, d.end[i] - d.start[i], BAR_HEIGHT) for i in bar_rows],
+            [QColor(KIND_COLOURS[d.marks[i].kind]) for i in bar_rows],
+        )
+        self.plot.setYRange(-0.8, max(len(self.lane_names), 1) - 0.2, padding=0)
+        self._show_selection()
+
+    def fit(self) -> None:
+        """Show every mark, and put the window over the middle half."""
+        d = self.drawn
+        if not len(d.start):
+            return
+        lo, hi = float(d.start.min()), float(d.end.max())
+        pad = max((hi - lo) * 0.05, 30 * DAY)
+        self.plot.setXRange(lo - pad, hi + pad, padding=0)
+        if not self._region_set:
+            span = hi - lo
+            self.region.blockSignals(True)
+            self.region.setRegion((lo + span * 0.25, hi - span * 0.25))
+            self.region.blockSignals(False)
+            self._region_set = True
+            self._update_label()
+
+    # ------------------------------------------------------------ window
+    def window(self) -> tuple[date, date]:
+        lo, hi = self.region.getRegion()
+        return to_date(lo), to_date(hi)
+
+    def set_window(self, start: date, end: date) -> None:
+        """Put the window over [start, end] (as dragging it would)."""
+        self.region.setRegion((to_seconds(start), to_seconds(end) + DAY - 1))
+        self._window_timer.stop()
+        self.apply_window()
+
+    def _update_label(self) -> None:
+        start, end = self.window()
+        self.window_label.setText(f"{start.isoformat()} \u2013 {end.isoformat()}")
+
+    def apply_window(self) -> None:
+        self._update_label()
+        if not self.filter_box.isChecked():
+            return
+        start, end = self.window()
+        entities, links = passing_in_window(self.host.case, start, end)
+        summary = f"{start.isoformat()} \u2013 {end.isoformat()}"
+        if start.year != end.year or (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            summary = f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
+        self.chart_filter.set_part("timeline", FilterPart(frozenset(entities), frozenset(links), summary))
+
+    def _filter_toggled(self, on: bool) -> None:
+        if on:
+            self.apply_window()
+        else:
+            self.chart_filter.set_part("timeline", None)
+
+    def _filter_cleared(self) -> None:
+        self.filter_box.blockSignals(True)
+        self.filter_box.setChecked(False)
+        self.filter_box.blockSignals(False)
+
+    # ------------------------------------------------------------ clicks
+    def mark_at(self, scene_pos: QPointF) -> Mark | None:
+        """The mark under a point of the plot's scene: a point within a few pixels, or a bar."""
+        vb = self.plot.getViewBox()
+        p = vb.mapSceneToView(scene_pos)
+        d = self.drawn
+        if not len(d.start):
+            return None
+        px = vb.viewPixelSize()
+        centre = (d.start + d.end) / 2
+        near_x = np.abs(centre - p.x()) / max(px[0], 1e-9)
+        near_y = np.abs(d.lane - p.y()) / max(px[1], 1e-9)
+        hit_points = np.flatnonzero(d.exact & (near_x <= 7) & (near_y <= 7))
+        if len(hit_points):
+            return d.marks[int(hit_points[np.argmin(near_x[hit_points] + near_y[hit_points])])]
+        inside = np.flatnonzero(~d.exact & (d.start <= p.x()) & (d.end >= p.x()) & (np.abs(d.lane - p.y()) <= BAR_HEIGHT / 2))
+        if len(inside):
+            return d.marks[int(inside[np.argmin(d.end[inside] - d.start[inside])])]
+        return None
+
+    def _clicked(self, event) -> None:
+        mark = self.mark_at(event.scenePos())
+        if mark is None:
+            return
+        event.accept()
+        self.select_mark(mark)
+
+    def select_mark(self, mark: Mark) -> None:
+        """Select the mark's item on the chart (an article selects the items citing it) and show it."""
+        case = self.host.case
+        if mark.kind == "entity":
+            self.host.select([mark.item_id])
+            self.host.centre_on([mark.item_id])
+        elif mark.kind == "link":
+            self.host.select([], [mark.item_id])
+            self.host.centre_on([mark.item_id])
+        else:
+            citing = case.citations_of_article(mark.item_id)
+            ents = [i.id for i, _ in citing if i.id in case.entities]
+            links = [i.id for i, _ in citing if i.id in case.links]
+            self.host.select(ents, links)
+            self.host.centre_on(ents + links)
+        self.mark_clicked.emit(mark.item_id)
+
+    def _show_selection(self) -> None:
+        chosen = set(self.host.selected_entity_ids()) | set(self.host.selected_link_ids())
+        d = self.drawn
+        self.bars.selected = {n for n, i in enumerate(getattr(self, "_bar_rows", [])) if d.marks[i].item_id in chosen}
+        self.bars.update()
+
+    def _on_changed(self, event: ChangeEvent) -> None:
+        if event.kind.startswith(("links_", "entities_", "articles_")) and event.kind != "entities_moved":
+            self._dirty.start()
