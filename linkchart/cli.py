@@ -15,9 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from linkchart import __version__
-from linkchart.io import CaseFileError, ImportContext, load_case, read_graph, report_text, save_case, write_graph
+from linkchart.ingest import IngestError, import_files, read_article, suggest
+from linkchart.io import (
+    SUFFIX,
+    CaseFileError,
+    ImportContext,
+    graph_reader_for,
+    load_case,
+    read_graph,
+    report_text,
+    save_case,
+    write_graph,
+)
 from linkchart.io import writers as graph_writers
-from linkchart.model import Case, CaseError
+from linkchart.model import Case, CaseError, Vocabulary
 
 EXIT_USAGE = 2
 
@@ -158,6 +169,100 @@ def import_graph_file(case_path: str, file_path: str) -> int:
     return 0
 
 
+# --------------------------------------------------------------- import, suggest
+def cmd_import(args: argparse.Namespace) -> int:
+    """Add articles (and graph files) to a case, creating it if missing; save once, atomically."""
+    case_path = Path(args.into)
+    if case_path.suffix.lower() != SUFFIX:
+        raise CliError(f"the case file must end in {SUFFIX}: {case_path.name}")
+    # Dispatch point: a file the io registry recognises as a graph format (GraphML, GEXF,
+    # CSV, LinkChart JSON, ANX, MTGX) is imported as a graph draft; everything else, and
+    # every file inside a folder argument, is read as an article.
+    graph_files = [Path(p) for p in args.files if Path(p).is_file() and graph_reader_for(p) is not None]
+    article_paths = [p for p in args.files if Path(p) not in graph_files]
+    case = load_case(case_path) if case_path.exists() else Case(title=case_path.stem)
+    draft, report = import_files(article_paths, case)
+    for name, article_id in report.added:
+        print(f"added    {name}: {_draft_title(draft, article_id)}")
+    for name, why in report.duplicates:
+        print(f"skipped  {name}: {why}")
+    failed = list(report.failed)
+    if draft.articles:
+        case.apply_draft(draft)
+    graphs_applied = 0
+    for path in graph_files:
+        try:
+            graph = read_graph(path, ImportContext.for_case(case))
+        except CaseFileError as exc:
+            failed.append((path.name, str(exc).removeprefix(f"{path.name}: ")))
+            continue
+        print(report_text(graph))
+        if not graph.empty:
+            case.apply_draft(graph)
+            graphs_applied += 1
+    for name, reason in failed:
+        print(f"failed   {name}: {reason}")
+    if not (draft.articles or graphs_applied):
+        if failed or not (report.duplicates or graph_files):
+            raise CliError("nothing could be imported" + (f" ({len(failed)} failed)" if failed else " (no files found)"))
+        print(f"nothing new; {case_path.name} is unchanged")
+        return 0
+    save_case(case, case_path)
+    print(f"saved {case_path.name}: {len(case.articles)} articles, {len(case.entities)} entities, {len(case.links)} links")
+    return 0
+
+
+def _draft_title(draft: Any, article_id: str) -> str:
+    article = next(a for a in draft.articles if a.id == article_id)
+    return f"'{article.title}'" if article.title else "(untitled)"
+
+
+def add_import(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import",
+        help="add articles (.txt .md .html .pdf .docx .eml, or a folder of them) or graph files to a case",
+        description="Add files to a case, creating it if missing. Articles already in the case (same text) are skipped; "
+        "a file that cannot be read is listed and the others are still imported. The case is saved once, atomically.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="article files, folders (searched recursively) or graph files")
+    p.add_argument("--into", required=True, metavar="CASE", help=f"the {SUFFIX} file to add to (created if missing)")
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """Print the entities and links an article suggests, with offsets into the text import would store."""
+    try:
+        article = read_article(args.file)
+    except IngestError as exc:
+        raise CliError(str(exc)) from None
+    found = suggest(article.text, load_case(args.case) if args.case else None)
+    if args.json:
+        print(json.dumps(found.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    vocab = Vocabulary.default()
+    print(f"{Path(args.file).name}: {article.title or '(untitled)'}")
+    print(f"\nEntities ({len(found.entities)}):")
+    for e in found.entities:
+        also = f"  (also: {', '.join(e.aliases[:4])})" if e.aliases else ""
+        known = "  [in case]" if e.entity_id else ""
+        print(f"  {vocab.entity_type(e.type).name:<16} {e.name} x{e.count}{also}{known}")
+    names = {e.key: e.name for e in found.entities}
+    print(f"\nLinks ({len(found.links)}):")
+    for k in found.links:
+        print(f"  {names[k.source]} -{vocab.link_type(k.type).label}-> {names[k.target]}")
+        quote = " ".join(k.quote.split())
+        print(f'      "{quote if len(quote) <= 160 else quote[:157] + "..."}"')
+    return 0
+
+
+def add_suggest(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("suggest", help="list the entities and links an article's text suggests (offline, rule-based)")
+    p.add_argument("file", help="an article file (.txt .md .html .pdf .docx .eml)")
+    p.add_argument("--json", action="store_true", help="print JSON: entities with mention spans, links with quotes and offsets")
+    p.add_argument("--case", help=f"a {SUFFIX} file whose entities are recognised by name and alias")
+    p.set_defaults(func=cmd_suggest)
+
+
 # ------------------------------------------------------------------------ gui
 def cmd_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="linkchart", description="Open LinkChart, optionally on a case file.")
@@ -171,7 +276,7 @@ def cmd_gui(argv: Sequence[str]) -> int:
 
 # -------------------------------------------------------------------- wiring
 # Each verb module contributes one ``add_*`` function; order is the help order.
-VERBS: list[Callable[[argparse._SubParsersAction], None]] = [add_info, add_export]
+VERBS: list[Callable[[argparse._SubParsersAction], None]] = [add_info, add_import, add_suggest, add_export]
 
 
 def build_parser() -> argparse.ArgumentParser:

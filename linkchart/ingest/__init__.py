@@ -23,7 +23,7 @@ from linkchart.ingest.errors import IngestError
 from linkchart.ingest.importer import MAX_FILE_BYTES, ArticleImportReport, collect_files, import_files, read_article, read_bytes
 from linkchart.ingest.mentions import MentionFinder, find_mentions, names_by_entity
 from linkchart.ingest.registry import ReaderSpec, ReadResult, reader, readers, supported_extensions
-from linkchart.ingest.suggest import KnownEntities, SuggestedEntity, SuggestedLink, Suggestions, accept, suggest
+from linkchart.ingest.suggest import KnownEntities, SuggestedEntity, SuggestedLink, Suggestions, accept, guess_type, suggest
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -39,6 +39,7 @@ __all__ = [
     "accept",
     "collect_files",
     "find_mentions",
+    "guess_type",
     "import_files",
     "names_by_entity",
     "read_article",

@@ -84,10 +84,15 @@ def html_to_result(markup: str, name: str = "") -> ReadResult:
         raise IngestError(name, f"not a readable HTML page ({exc})") from None
     meta = _meta_values(doc)
     ld = _json_ld(doc)
-    title = _first(meta, _TITLE_KEYS) or ld.get("headline", "") or _text_of_first(doc, "//title") or _text_of_first(doc, "//h1")
     author = _clean_author(_first(meta, _AUTHOR_KEYS) or ld.get("author", "") or _byline(doc))
     date = _first(meta, _DATE_KEYS) or ld.get("datePublished", "") or _time_element(doc)
     publisher = _first(meta, _PUBLISHER_KEYS) or ld.get("publisher", "")
+    title = (
+        _first(meta, _TITLE_KEYS)
+        or ld.get("headline", "")
+        or _without_site(_text_of_first(doc, "//title"), publisher)
+        or _text_of_first(doc, "//h1")
+    )
     _strip_chrome(doc)
     body = normalise_text(_block_text(_main_container(doc)))
     if not body:
@@ -194,6 +199,16 @@ def _time_element(doc: Any) -> str:
         if value.strip():
             return value.strip()
     return ""
+
+
+def _without_site(title: str, publisher: str) -> str:
+    """ "Headline | Site" -> "Headline"; "Headline - Publisher" loses the publisher."""
+    if publisher and title.lower().endswith(publisher.lower()):
+        stripped = title[: -len(publisher)].rstrip(" |-–—:·")
+        if stripped:
+            return stripped
+    head, sep, _ = title.partition(" | ")
+    return head if sep and len(head) >= 15 else title
 
 
 def _text_of_first(doc: Any, path: str) -> str:

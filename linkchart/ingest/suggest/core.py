@@ -13,6 +13,8 @@ from typing import Any
 from linkchart.ingest.suggest.data import gazetteer
 from linkchart.ingest.suggest.entities import KnownEntities, SuggestedEntity, build_entities
 from linkchart.ingest.suggest.links import SuggestedLink, find_links
+from linkchart.ingest.suggest.names import name_type
+from linkchart.ingest.trie import name_key
 from linkchart.model import Case
 
 Known = Case | KnownEntities | Mapping[str, Iterable[str]] | Iterable[tuple] | None
@@ -84,6 +86,24 @@ def suggest(text: str, known: Known = None) -> Suggestions:
     return Suggestions(text, entities, links, sentences)
 
 
+def guess_type(name: str, suggestions: Suggestions | None = None) -> str:
+    """The entity type for a name an analyst picked out of a text (say, dragged onto the chart).
+
+    The article's suggestions decide first (they saw the context: "spokesman X"),
+    then the gazetteer, then the name's own cue words ("... Ministry", a given name,
+    an acronym); "other" when nothing tells.
+    """
+    wanted = name_key(" ".join(name.split()), fold_case=True)
+    if suggestions is not None:
+        for ent in suggestions.entities:
+            if wanted in {name_key(n, fold_case=True) for n in (ent.name, *ent.aliases)}:
+                return ent.type
+    entry = gazetteer().lookup(" ".join(name.split()))
+    if entry is not None:
+        return entry.type
+    return name_type(name)
+
+
 def _known(known: Known) -> KnownEntities | None:
     if known is None:
         return None
@@ -95,12 +115,12 @@ def _known(known: Known) -> KnownEntities | None:
 
 
 def _stand_ins(entities: list[SuggestedEntity]) -> dict[str, str]:
-    """Capital key -> its country's key, for capitals used as actors ("Tehran-backed")."""
+    """Capital key -> its country's key ("" if the text never names it), for capitals that act ("Tehran-backed")."""
     gaz = gazetteer()
     by_name = {e.name: e.key for e in entities}
     out = {}
     for e in entities:
         entry = gaz.lookup(e.name) if e.type == "location" else None
-        if entry is not None and entry.capital_of in by_name:
-            out[e.key] = by_name[entry.capital_of]
+        if entry is not None and entry.capital_of:
+            out[e.key] = by_name.get(entry.capital_of, "")
     return out

@@ -123,7 +123,11 @@ def find_links(
     entity_types: dict[str, str],
     stand_ins: dict[str, str] | None = None,
 ) -> list[SuggestedLink]:
-    """Links stated in *text*; *stand_ins* maps a capital's key to its country's key."""
+    """Links stated in *text*.
+
+    *stand_ins* maps a capital's key to its country's key ("" when the text never
+    names the country: the capital then acts as the country itself).
+    """
     stand_ins = stand_ins or {}
     rules = link_rules()
     links: list[SuggestedLink] = []
@@ -178,20 +182,25 @@ def _apply(
         if (len(keys) < 2 and not rule.its) or (rule.cues and rule.cues.isdisjoint(words)):
             continue
         for m in rule.regex.finditer(masked):
+            acting = ACTING_END.get(rule.type, "")
             for src, tgt in _ends(rule, m, masked, keys, recent, entity_types):
-                acting = ACTING_END.get(rule.type, "")
-                if acting in ("source", "both"):
-                    src = stand_ins.get(src, src)
-                if acting in ("target", "both"):
-                    tgt = stand_ins.get(tgt, tgt)
+                src, st = _end(src, acting in ("source", "both"), stand_ins, entity_types)
+                tgt, tt = _end(tgt, acting in ("target", "both"), stand_ins, entity_types)
                 if src == tgt or (src, tgt) in seen:
                     continue
-                st, tt = entity_types.get(src, "other"), entity_types.get(tgt, "other")
                 if st not in rule.source_types or tt not in rule.target_types:
                     continue
                 seen.add((src, tgt))
                 found.append(SuggestedLink(src, rule.link_type(st, tt), tgt, start, end, quote, rule.id))
     return found
+
+
+def _end(key: str, acts: bool, stand_ins: dict[str, str], entity_types: dict[str, str]) -> tuple[str, str]:
+    """An end's key and type; a capital that acts stands for its country (or acts as one)."""
+    if acts and key in stand_ins:
+        country = stand_ins[key]
+        return (country, entity_types.get(country, "country")) if country else (key, "country")
+    return key, entity_types.get(key, "other")
 
 
 def _ends(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linkchart.ingest.suggest.data import EntityRules
+from linkchart.ingest.suggest.data import EntityRules, entity_rules
 from linkchart.ingest.trie import name_key
 
 # Name particles: joined by a hyphen ("al-Falih") or, for those that are never English words, a space ("bin Salman").
@@ -186,7 +186,7 @@ def _split_segment(seg: list[_Tok], rules: EntityRules) -> list[tuple[list[_Tok]
         current.append(tok if current else _Tok(tok.start, tok.end, tok.text, ""))
         if _POSSESSIVE.search(tok.text) and i + 1 < len(seg):
             base = _POSSESSIVE.sub("", tok.text)
-            if not (len(current) == 1 and base in _POSSESSIVE_NAME_WORDS):
+            if not (len([t for t in current if t.text not in ("The", "A", "An")]) == 1 and base in _POSSESSIVE_NAME_WORDS):
                 pieces.append((current, role_before))
                 current, role_before = [], False
         i += 1
@@ -313,3 +313,20 @@ def headline_ranges(text: str) -> list[tuple[int, int]]:
                 ranges.append((pos, pos + len(line)))
         pos += len(line) + 1
     return ranges
+
+
+def name_type(name: str) -> str:
+    """The type a name's own words suggest: org cue word, given name, acronym; else "other"."""
+    rules = entity_rules()
+    toks = _tokens(name, 0, len(name))
+    if not toks or name_key(name) in rules.not_entities:
+        return "other"
+    if len(toks) == 1:
+        word = toks[0].text
+        if _ACRONYM.match(word) and sum(ch.isupper() for ch in word) >= 2:
+            return "organization"
+        return "person" if word in rules.first_names else "other"
+    org = _org_type(toks, rules)
+    if org:
+        return org
+    return "person" if toks[0].text in rules.first_names or toks[0].text in rules.role_heads else "other"

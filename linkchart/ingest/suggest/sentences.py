@@ -1,8 +1,9 @@
 """Sentence spans: the unit a link's quote is taken from.
 
 Lines are units of their own (headlines, datelines, captions) unless a line
-ends mid-sentence and the next begins in lower case, as hard-wrapped PDF text
-does. Within a unit, a sentence ends at . ! or ? followed by space and a
+ends mid-sentence (no closing punctuation) and either the next begins in lower
+case or the line ends in a comma or a word like "the" or "of", as hard-wrapped
+PDF text does. Within a unit, a sentence ends at . ! or ? followed by space and a
 capital, a digit or an opening quote, except after abbreviations ("U.S.",
 "Mr.", "Gen.", initials).
 """
@@ -20,6 +21,8 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _CONTINUES = re.compile(r"[a-z0-9(“\"'‘]")
 _ENDS = re.compile(r"[.!?:;\"”’)\]]$")
+# A line ending in a function word or a comma stops mid-sentence, whatever the next line starts with.
+_OPEN_END = re.compile(r"(?:[,‐-]|\b(?:the|a|an|of|and|or|to|in|for|by|with|on|at|from|its|their|his|her|as|that))$", re.I)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -44,7 +47,8 @@ def _units(text: str) -> list[tuple[int, int]]:
     for i, line in enumerate(lines):
         line_end = pos + len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        joins = line.strip() and nxt.strip() and not _ENDS.search(line.rstrip()) and _CONTINUES.match(nxt.lstrip())
+        joins = line.strip() and nxt.strip() and not _ENDS.search(line.rstrip())
+        joins = joins and (_CONTINUES.match(nxt.lstrip()) or _OPEN_END.search(line.rstrip()))
         if not joins:
             units.append((start, line_end))
             start = line_end + 1
