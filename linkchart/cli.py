@@ -151,24 +151,6 @@ def add_export(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
-def import_graph_file(case_path: str, file_path: str) -> int:
-    """The graph branch of ``linkchart import FILE --into CASE``: read, report, apply as one step, save atomically.
-
-    For files where ``linkchart.io.graph_reader_for(FILE)`` is not None
-    (GraphML, GEXF, CSV, LinkChart JSON, ANX, MTGX).
-    """
-    case = load_case(case_path)
-    draft = read_graph(file_path, ImportContext.for_case(case))
-    print(report_text(draft))
-    if draft.empty:
-        print("nothing to import; the case is unchanged")
-        return 0
-    case.apply_draft(draft)
-    save_case(case, case_path)
-    print(f"imported into {Path(case_path).name}")
-    return 0
-
-
 # --------------------------------------------------------------- import, suggest
 def cmd_import(args: argparse.Namespace) -> int:
     """Add articles (and graph files) to a case, creating it if missing; save once, atomically."""

@@ -1,10 +1,10 @@
-"""``linkchart export`` for the graph formats, and the graph branch of ``linkchart import``."""
+"""``linkchart export`` for the graph formats, and ``linkchart import`` of a graph file."""
 
 from __future__ import annotations
 
 import pytest
 
-from linkchart.cli import import_graph_file, main
+from linkchart.cli import main
 from linkchart.io import load_case, read_graph, save_case
 
 
@@ -46,10 +46,18 @@ def test_export_to_an_unknown_extension_is_a_one_line_error(case_file, tmp_path,
 
 def test_importing_a_graphml_into_a_case_applies_it_and_saves(case_file, files, capsys):
     before = load_case(case_file)
-    assert import_graph_file(str(case_file), str(files / "yed.graphml")) == 0
+    assert main(["import", str(files / "yed.graphml"), "--into", str(case_file)]) == 0
     printed = capsys.readouterr().out
     assert "yed.graphml: 0 articles, 4 entities, 4 links" in printed and "Skipped:" in printed
     after = load_case(case_file)
     assert len(after.entities) == len(before.entities) + 4
     assert len(after.links) == len(before.links) + 4
     assert any(g.label == "Axis of resistance" for g in after.groups.values())
+
+
+def test_importing_our_own_export_brings_the_quotes_back_as_citations(small_case, case_file, tmp_path):
+    assert main(["export", str(case_file), "-o", str(tmp_path / "chart.anx")]) == 0
+    assert main(["import", str(tmp_path / "chart.anx"), "--into", str(tmp_path / "copy.lcase")]) == 0
+    copy = load_case(tmp_path / "copy.lcase")
+    assert len(copy.entities) == 6 and not copy.articles
+    assert 'Quote: "Tehran" (Heightened threat)' in next(e for e in copy.entities.values() if e.label == "Iran").notes
