@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from linkchart.ui.actions import Actions
 from linkchart.ui.analysis.actions import ALL_SPECS, ANALYSIS_SPECS, GROUP_SPECS, LAYOUT_SPECS
+from linkchart.ui.analysis.analysis_dock import AnalysisPanel
 from linkchart.ui.analysis.filtering import ChartFilter, FilterBanner
 from linkchart.ui.analysis.groups import GroupController
 from linkchart.ui.analysis.host import Host
 from linkchart.ui.analysis.layout_actions import LayoutController
+from linkchart.ui.analysis.style_overlay import StyleOverlay
 from linkchart.ui.analysis.timeline import TimelinePanel
 
 
@@ -32,7 +34,10 @@ class AnalysisFeature:
         self.layouts = LayoutController(self.host, self.actions)
         self.groups = GroupController(self.host, self.actions, self.filter)
         self.actions["filter.clear"].triggered.connect(self.filter.clear)
+        self.style_overlay = StyleOverlay(self.host)
         self.docks: dict[str, QDockWidget] = {}
+        self.analysis = AnalysisPanel(self.host)
+        self._dock("analysis", "Network Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.show")
         self.timeline = TimelinePanel(self.host, self.filter)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "analysis.timeline")
         self._build_menus()

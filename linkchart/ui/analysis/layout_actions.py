@@ -22,7 +22,7 @@ from linkchart.model import Case
 from linkchart.ui.analysis.animation import PositionAnimation, animate_then
 from linkchart.ui.analysis.host import Host
 from linkchart.ui.analysis.layout_options import ask_hierarchy_types
-from linkchart.ui.analysis.worker import BackgroundJob, snapshot
+from linkchart.ui.analysis.worker import BackgroundJob, JobCancelled, snapshot
 
 BACKGROUND_ABOVE = 1000
 
@@ -134,7 +134,7 @@ class LayoutController(QObject):
         self.job = None
         if error is not None:
             self.busy = False
-            if not isinstance(error, Cancelled):
+            if not isinstance(error, (Cancelled, JobCancelled)):
                 QMessageBox.warning(self.host.window, request.name, f"The layout failed: {error}")
             return
         case = self.host.case

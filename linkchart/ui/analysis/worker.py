@@ -20,6 +20,10 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from linkchart.model import Case
 
 
+class JobCancelled(Exception):  # noqa: N818 - the user's choice, not an error
+    """What ``BackgroundJob.finished`` reports as the error when the user pressed Cancel."""
+
+
 def snapshot(case: Case) -> Case:
     """A copy of the case's cards, links and groups for reading on another thread.
 
@@ -59,8 +63,8 @@ class _Thread(QThread):
 class BackgroundJob(QObject):
     """Run ``work(progress)`` on a thread with a modal progress dialog; ``finished(result, error)`` on the GUI thread.
 
-    ``error`` is the exception the work raised (a ``Cancelled`` when the user
-    pressed Cancel), else None.
+    ``error`` is the exception the work raised, a :class:`JobCancelled` when the
+    user pressed Cancel (whatever the work raised then), else None.
     """
 
     finished = Signal(object, object)
@@ -95,5 +99,7 @@ class BackgroundJob(QObject):
         self.thread.wait()
         self.dialog.close()
         self.dialog.deleteLater()
+        if self.thread.cancelled.is_set():
+            result, error = None, JobCancelled()
         self.finished.emit(result, error)
         self.deleteLater()

@@ -1,0 +1,96 @@
+"""The calls the analysis panels make into ``linkchart.analysis``, in the shapes the panels draw.
+
+Kept in one place so each panel stays about widgets, and so a change in the
+pure functions' signatures is met here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from linkchart.model import Case
+
+MEASURES = {
+    "degree": "Degree",
+    "in_degree": "In-degree",
+    "out_degree": "Out-degree",
+    "betweenness": "Betweenness",
+    "closeness": "Closeness",
+    "eigenvector": "Eigenvector",
+    "pagerank": "PageRank",
+}
+WEIGHTS = {"": "Unweighted", "strength": "By strength", "grading": "By grading"}
+
+
+@dataclass
+class MeasureResult:
+    """Scores per entity id; ``sample_size`` is set when betweenness was estimated from a sample."""
+
+    measure: str
+    scores: dict[str, float]
+    sample_size: int | None = None
+    node_count: int = 0
+
+
+def measure(case: Case, name: str, directed: bool, weight: str, progress: Callable[[float], bool] | None = None) -> MeasureResult:
+    """Centrality *name* (a key of MEASURES) of every entity."""
+    graph = _simple(case, directed, weight)
+    w = "weight" if weight else None
+    sample = None
+    if name == "degree":
+        scores = dict(graph.degree(weight=w))
+    elif name == "in_degree":
+        scores = dict(graph.in_degree(weight=w)) if directed else dict(graph.degree(weight=w))
+    elif name == "out_degree":
+        scores = dict(graph.out_degree(weight=w)) if directed else dict(graph.degree(weight=w))
+    elif name == "betweenness":
+        k = 500 if graph.number_of_nodes() > 2000 else None
+        sample = k
+        scores = nx.betweenness_centrality(graph, k=k, weight="distance" if w else None, seed=0)
+    elif name == "closeness":
+        scores = nx.closeness_centrality(graph, distance="distance" if w else None)
+    elif name == "eigenvector":
+        try:
+            scores = nx.eigenvector_centrality_numpy(graph, weight=w)
+        except (nx.NetworkXException, ValueError):
+            scores = dict.fromkeys(graph.nodes, 0.0)
+    else:
+        scores = nx.pagerank(graph, weight=w) if graph.number_of_nodes() else {}
+    return MeasureResult(name, {k: float(v) for k, v in scores.items()}, sample, graph.number_of_nodes())
+
+
+def communities(case: Case, weight: str = "") -> list[list[str]]:
+    """Groups of densely linked entities, largest first."""
+    graph = _simple(case, False, weight)
+    found = nx.community.louvain_communities(graph, weight="weight" if weight else None, seed=0)
+    return sorted((sorted(c, key=list(case.entities).index) for c in found), key=lambda c: -len(c))
+
+
+def components(case: Case) -> list[list[str]]:
+    """Connected components (ignoring direction), largest first."""
+    graph = _simple(case, False, "")
+    order = {eid: i for i, eid in enumerate(case.entities)}
+    comps = [sorted(c, key=order.__getitem__) for c in nx.connected_components(graph)]
+    return sorted(comps, key=lambda c: (-len(c), order[c[0]]))
+
+
+_STRENGTH_WEIGHT = {"confirmed": 1.0, "probable": 0.6, "possible": 0.3}
+
+
+def _simple(case: Case, directed: bool, weight: str) -> nx.Graph:
+    graph = nx.DiGraph() if directed else nx.Graph()
+    graph.add_nodes_from(case.entities)
+    for link in case.links.values():
+        if link.source == link.target:
+            continue
+        w = _STRENGTH_WEIGHT.get(link.strength, 1.0) if weight else 1.0
+        pairs = [(link.source, link.target)]
+        if directed and link.direction != "forward":
+            pairs.append((link.target, link.source))
+        for a, b in pairs:
+            old = graph.get_edge_data(a, b, {}).get("weight", 0.0)
+            graph.add_edge(a, b, weight=old + w, distance=1.0 / (old + w))
+    return graph
