@@ -17,6 +17,7 @@ from linkchart.ui.analysis.filtering import ChartFilter, FilterBanner
 from linkchart.ui.analysis.groups import GroupController
 from linkchart.ui.analysis.host import Host
 from linkchart.ui.analysis.layout_actions import LayoutController
+from linkchart.ui.analysis.paths import PathsPanel, select_neighbourhood
 from linkchart.ui.analysis.style_overlay import StyleOverlay
 from linkchart.ui.analysis.timeline import TimelinePanel
 
@@ -38,6 +39,10 @@ class AnalysisFeature:
         self.docks: dict[str, QDockWidget] = {}
         self.analysis = AnalysisPanel(self.host)
         self._dock("analysis", "Network Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.show")
+        self.paths = PathsPanel(self.host)
+        self._dock("paths", "Paths", self.paths, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.paths")
+        self.actions["analysis.paths"].triggered.connect(self.find_paths_from_selection)
+        self.actions["analysis.neighbourhood"].triggered.connect(lambda: select_neighbourhood(self.host))
         self.timeline = TimelinePanel(self.host, self.filter)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "analysis.timeline")
         self._build_menus()
@@ -49,6 +54,10 @@ class AnalysisFeature:
         self.docks[object_name] = dock
         self.actions[action_id].triggered.connect(lambda: self.show_dock(object_name))
         return dock
+
+    def find_paths_from_selection(self) -> None:
+        if self.paths.use_selection():
+            self.paths.find()
 
     def show_dock(self, object_name: str) -> QDockWidget:
         dock = self.docks[object_name]

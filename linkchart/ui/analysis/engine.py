@@ -94,3 +94,68 @@ def _simple(case: Case, directed: bool, weight: str) -> nx.Graph:
             old = graph.get_edge_data(a, b, {}).get("weight", 0.0)
             graph.add_edge(a, b, weight=old + w, distance=1.0 / (old + w))
     return graph
+
+
+@dataclass(frozen=True)
+class Step:
+    """One hop of a path: from entity, over link, to entity (in the order walked)."""
+
+    from_id: str
+    link_id: str
+    to_id: str
+
+
+STRENGTH_ORDER = ("possible", "probable", "confirmed")
+
+
+def find_paths(case: Case, source: str, target: str, *, mode: str = "shortest", max_hops: int = 4, directed: bool = False,
+               link_types: set[str] | None = None, min_strength: str = "possible", limit: int = 50) -> list[list[Step]]:
+    """Shortest paths, or all simple paths up to *max_hops*, between two cards, through allowed links only."""
+    floor = STRENGTH_ORDER.index(min_strength)
+    graph = nx.DiGraph() if directed else nx.Graph()
+    graph.add_nodes_from(case.entities)
+    best: dict[tuple[str, str], str] = {}
+    for link in case.links.values():
+        if link_types is not None and link.type not in link_types:
+            continue
+        if STRENGTH_ORDER.index(link.strength) < floor:
+            continue
+        ends = [(link.source, link.target)]
+        if directed and link.direction != "forward":
+            ends.append((link.target, link.source))
+        for a, b in ends:
+            key = (a, b) if directed else tuple(sorted((a, b)))
+            old = best.get(key)
+            if old is None or STRENGTH_ORDER.index(case.links[old].strength) < STRENGTH_ORDER.index(link.strength):
+                best[key] = link.id
+            graph.add_edge(a, b)
+    try:
+        if mode == "shortest":
+            walks = nx.all_shortest_paths(graph, source, target)
+        else:
+            walks = nx.all_simple_paths(graph, source, target, cutoff=max_hops)
+        out = []
+        for walk in walks:
+            if len(walk) - 1 > max_hops:
+                break
+            steps = []
+            for a, b in zip(walk, walk[1:], strict=False):
+                key = (a, b) if directed else tuple(sorted((a, b)))
+                steps.append(Step(a, best[key], b))
+            out.append(steps)
+            if len(out) >= limit:
+                break
+    except nx.NetworkXNoPath:
+        return []
+    return sorted(out, key=len)
+
+
+def neighbourhood(case: Case, ids: list[str], hops: int) -> set[str]:
+    """Entities within *hops* links of any of *ids*, ignoring direction."""
+    graph = _simple(case, False, "")
+    found = set(ids)
+    frontier = set(ids)
+    for _ in range(hops):
+        frontier = {n for f in frontier for n in graph.neighbors(f)} - found
+        found |= frontier
+    return found
