@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linkchart.ingest import IngestError, read_article, read_bytes, supported_extensions
 
@@ -168,3 +170,22 @@ def test_to_article_keeps_text_metadata_and_original(files):
         "two_pages.pdf",
         "two_pages.pdf",
     )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ext=st.sampled_from(["txt", "md", "html", "pdf", "docx", "eml", "bin"]),
+    data=st.one_of(
+        st.binary(min_size=1, max_size=400),
+        st.sampled_from(
+            [b"%PDF-1.7\n1 0 obj<<>>\n", b"PK\x03\x04word/garbage", b"From: a\nSubject: b\n\n", b"<html><p>"]
+        ).flatmap(lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
+    ),
+)
+def test_garbage_is_refused_with_ingest_error_never_a_crash(ext, data):
+    try:
+        result = read_bytes(data, f"fuzz.{ext}")
+    except IngestError as exc:
+        assert exc.name == f"fuzz.{ext}" and exc.reason
+    else:
+        assert isinstance(result.text, str) and result.text.strip() and result.original == data

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linkchart.ingest import KnownEntities, accept, guess_type, read_article, suggest
 from linkchart.ingest.suggest.sentences import sentence_spans
@@ -115,7 +117,8 @@ def test_an_acronym_defined_in_the_text_joins_its_long_name():
 def test_types_are_guessed_from_cues_and_gazetteers():
     text = (
         "The Ministry of Intelligence and the Popular Front Brigades clashed in Aleppo, Syria, "
-        "while Sky News and the Daily Frontier Times reported it. Colonel Rahim Vance later resigned from the Harbour Trading Company."
+        "while Sky News and the Daily Frontier Times reported it. Colonel Rahim Vance later resigned from the Harbour Trading Company. "
+        "Fighting spread to villages in Zarqatia."
     )
     got = names(suggest(text))
     assert got["Ministry of Intelligence and Security"] == "government_body"  # gazetteer alias
@@ -124,6 +127,7 @@ def test_types_are_guessed_from_cues_and_gazetteers():
     assert got["Sky News"] == "media" and got["Daily Frontier Times"] == "media"
     assert got["Rahim Vance"] == "person"
     assert got["Harbour Trading Company"] == "organization"
+    assert got["Zarqatia"] == "location"  # an unknown word right after "in"
 
 
 def test_sentence_openers_months_and_headline_capitals_are_not_entities():
@@ -239,3 +243,50 @@ def test_guess_type_reads_context_then_gazetteer_then_the_name():
     assert guess_type("Iranian") == "country" and guess_type("Tehran") == "location"
     assert guess_type("Ministry of Water Resources") == "government_body"
     assert guess_type("Mark Quennet") == "person" and guess_type("NCRI") == "organization"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Iran",
+                "Iranian-backed",
+                "Hezbollah",
+                "Mark",
+                "Esper",
+                "U.S.",
+                "the",
+                "of",
+                "leader",
+                "(IRGC)",
+                "IRGC",
+                "He",
+                "said",
+                "backed by",
+                "⟦0⟧",
+                "⟦9⟧",
+                "’s",
+                ",",
+                ".",
+                "\n",
+                "\n\n",
+                "Council",
+                "and",
+                "Zq",
+                "É",
+                "  ",
+                "al-Falih",
+            ]
+        ),
+        max_size=60,
+    ).map(" ".join)
+)
+def test_any_text_gives_spans_inside_it_and_exact_quotes(text):
+    found = suggest(text)
+    keys = {e.key for e in found.entities}
+    for ent in found.entities:
+        assert ent.mentions and all(0 <= s < e <= len(text) for s, e in ent.mentions)
+    for link in found.links:
+        assert link.source in keys and link.target in keys and link.source != link.target
+        assert text[link.start : link.end] == link.quote

@@ -215,6 +215,8 @@ def _keep(text: str, groups: dict[str, _Group], rules: EntityRules) -> dict[str,
                 continue
             if any(c.person_cue for c in g.cands):
                 g.type = "person"
+            elif any(c.place_cue and not c.sentence_initial for c in g.cands):
+                g.type = "location"
             elif len(g.cands) < 2 or all(c.sentence_initial for c in g.cands):
                 continue
         elif g.kind == "acronym" and not _acronym_evidence(text, g, rules):

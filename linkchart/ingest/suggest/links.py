@@ -157,11 +157,16 @@ def _mask(text: str, s: int, e: int, local: list[tuple[int, int, str]]) -> str:
     parts = []
     pos = s
     for i, (ms, me, _) in enumerate(local):
-        parts.append(text[pos:ms])
+        parts.append(_plain(text[pos:ms]))
         parts.append(_SLOT.format(i))
         pos = me
-    parts.append(text[pos:e])
+    parts.append(_plain(text[pos:e]))
     return "".join(parts)
+
+
+def _plain(chunk: str) -> str:
+    # The article's own brackets must never read as a slot.
+    return chunk.replace("⟦", "[").replace("⟧", "]")
 
 
 def _apply(

@@ -13,6 +13,7 @@ the whole text in view (see :mod:`.entities`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from linkchart.ingest.suggest.data import EntityRules, entity_rules
@@ -34,6 +35,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _PLACE_HEADS = frozenset(
     "Gulf Bay Strait Sea Isle Isles Republic Kingdom Province City Governorate Emirate Straits Port Cape".split()
 )
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|inside|around|throughout)\s+$")
 _POSSESSIVE_NAME_WORDS = frozenset("People Women Men Children Workers Veterans Martyrs Citizens Farmers Students Mothers".split())
 
 
@@ -49,6 +51,7 @@ class Candidate:
     key: str = ""  # known entity id or gazetteer name
     sentence_initial: bool = False
     person_cue: bool = False
+    place_cue: bool = False  # right after "in", "near", ...: a lone unknown word there is a place
 
 
 @dataclass
@@ -68,27 +71,25 @@ def find_candidates(
 ) -> list[Candidate]:
     """Candidates for the whole text; *fixed* are known-entity and gazetteer spans found already."""
     fixed_by_start = sorted(fixed, key=lambda c: c.start)
+    headline_starts = [s for s, _ in headline_ranges]
     dropped: set[int] = set()
     out: list[Candidate] = []
     fi = 0
     for run in _RUN.finditer(text):
-        if _inside(run.start(), headline_ranges):
+        h = bisect_right(headline_starts, run.start()) - 1
+        if h >= 0 and run.start() < headline_ranges[h][1]:
             continue
         while fi < len(fixed_by_start) and fixed_by_start[fi].end <= run.start():
             fi += 1
         inside = []
-        for c in fixed_by_start[fi:]:
-            if c.start >= run.end():
-                break
-            if c.end <= run.end():
-                inside.append(c)
+        j = fi
+        while j < len(fixed_by_start) and fixed_by_start[j].start < run.end():
+            if fixed_by_start[j].end <= run.end():
+                inside.append(fixed_by_start[j])
+            j += 1
         out.extend(_cut_run(text, run.start(), run.end(), inside, dropped, sentence_starts, rules))
     out.extend(c for c in fixed if id(c) not in dropped)
     return sorted(out, key=lambda c: c.start)
-
-
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
 
 
 def _cut_run(
@@ -269,7 +270,8 @@ def _classify(text: str, toks: list[_Tok], role_before: bool, sentence_starts: s
             if stripped in rules.acronym_stoplist:
                 return None
             return Candidate(start, end, stripped, "acronym", "organization", sentence_initial=initial)
-        return Candidate(start, end, stripped, "single", "other", sentence_initial=initial, person_cue=cue)
+        place = bool(_PLACE_BEFORE.search(text, max(0, start - 12), start))
+        return Candidate(start, end, stripped, "single", "other", sentence_initial=initial, person_cue=cue, place_cue=place)
     org = _org_type(toks, rules)
     if org:
         return Candidate(start, end, stripped, "org", org, sentence_initial=initial)
