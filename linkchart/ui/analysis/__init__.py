@@ -18,6 +18,7 @@ from linkchart.ui.analysis.groups import GroupController
 from linkchart.ui.analysis.host import Host
 from linkchart.ui.analysis.layout_actions import LayoutController
 from linkchart.ui.analysis.paths import PathsPanel, select_neighbourhood
+from linkchart.ui.analysis.search_filter import SearchPanel
 from linkchart.ui.analysis.style_overlay import StyleOverlay
 from linkchart.ui.analysis.timeline import TimelinePanel
 
@@ -38,18 +39,28 @@ class AnalysisFeature:
         self.style_overlay = StyleOverlay(self.host)
         self.docks: dict[str, QDockWidget] = {}
         self.analysis = AnalysisPanel(self.host)
-        self._dock("analysis", "Network Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.show")
+        self._dock("analysis", "Network Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.show", "inspector")
+        self.search = SearchPanel(self.host, self.filter)
+        self._dock("search", "Search and Filter", self.search, Qt.DockWidgetArea.LeftDockWidgetArea, "search.find", "entityPalette")
+        self.actions["search.find"].triggered.connect(self.search.focus_search)
         self.paths = PathsPanel(self.host)
-        self._dock("paths", "Paths", self.paths, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.paths")
+        self._dock("paths", "Paths", self.paths, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.paths", "inspector")
         self.actions["analysis.paths"].triggered.connect(self.find_paths_from_selection)
         self.actions["analysis.neighbourhood"].triggered.connect(lambda: select_neighbourhood(self.host))
         self.timeline = TimelinePanel(self.host, self.filter)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "analysis.timeline")
         self._build_menus()
 
-    def _dock(self, object_name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, action_id: str) -> QDockWidget:
-        """Add a dock through the window (so View > Panels lists it), hidden until its action shows it."""
+    def _dock(self, object_name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, action_id: str,
+              beside: str = "") -> QDockWidget:
+        """Add a dock through the window (so View > Panels lists it), hidden until its action shows it.
+
+        With *beside* (another dock's objectName) it shares that dock's place as a tab.
+        """
         dock = self.window.add_dock(widget, area, object_name, title)
+        neighbour = self.window.findChild(QDockWidget, beside) if beside else None
+        if neighbour is not None and self.window.dockWidgetArea(neighbour) == area:
+            self.window.tabifyDockWidget(neighbour, dock)
         dock.hide()
         self.docks[object_name] = dock
         self.actions[action_id].triggered.connect(lambda: self.show_dock(object_name))
@@ -92,6 +103,9 @@ def _actions_of(window: QMainWindow) -> Actions:
         for spec in ALL_SPECS:
             if spec.id not in registry:
                 registry.add(spec)
+                # Shortcuts work wherever focus is in the window, whether or not a menu shows the action.
+                registry[spec.id].setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                window.addAction(registry[spec.id])
         return registry
     registry = Actions(window, ALL_SPECS)
     for spec in ALL_SPECS:

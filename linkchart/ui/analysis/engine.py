@@ -159,3 +159,123 @@ def neighbourhood(case: Case, ids: list[str], hops: int) -> set[str]:
         frontier = {n for f in frontier for n in graph.neighbors(f)} - found
         found |= frontier
     return found
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search match: ``kind`` is "entity", "link" or "article"; ``where`` names the field matched."""
+
+    kind: str
+    item_id: str
+    title: str
+    where: str
+    snippet: str
+    start: int = -1  # offset in the article's text, for article hits
+    end: int = -1
+
+
+def search(case: Case, text: str, limit: int = 500) -> list[Hit]:
+    """Entities, links and article text matching *text* (case-insensitive), best fields first."""
+    needle = text.strip().casefold()
+    if not needle:
+        return []
+    hits: list[Hit] = []
+    for ent in case.entities.values():
+        fields = [("label", ent.label), *[("alias", a) for a in ent.aliases], ("subtitle", ent.subtitle), ("notes", ent.notes)]
+        fields += [(f"attribute {k}", f"{k}: {v}") for k, v in ent.attributes.items()]
+        fields += [("quote", c.quote) for c in ent.citations]
+        for where, value in fields:
+            if needle in str(value).casefold():
+                hits.append(Hit("entity", ent.id, ent.label, where, str(value)))
+                break
+    for link in case.links.values():
+        label = f"{case.entities[link.source].label} {case.link_label(link)} {case.entities[link.target].label}"
+        fields = [("label", case.link_label(link)), ("notes", link.notes), *[("quote", c.quote) for c in link.citations]]
+        fields += [(f"attribute {k}", f"{k}: {v}") for k, v in link.attributes.items()]
+        for where, value in fields:
+            if needle in str(value).casefold():
+                hits.append(Hit("link", link.id, label, where, str(value)))
+                break
+    for art in case.articles.values():
+        folded = art.text.casefold()
+        pos = folded.find(needle)
+        if needle in art.title.casefold():
+            hits.append(Hit("article", art.id, art.title, "title", art.title))
+        while pos >= 0 and len(hits) < limit:
+            a, b = max(0, pos - 40), min(len(art.text), pos + len(needle) + 40)
+            snippet = ("\u2026" if a else "") + art.text[a:b].replace("\n", " ") + ("\u2026" if b < len(art.text) else "")
+            hits.append(Hit("article", art.id, art.title or "Untitled article", "text", snippet, pos, pos + len(needle)))
+            pos = folded.find(needle, pos + len(needle))
+    return hits[:limit]
+
+
+@dataclass
+class FilterSpec:
+    """What the search panel's filters ask for; empty fields do not filter."""
+
+    entity_types: set[str] | None = None
+    link_types: set[str] | None = None
+    strengths: set[str] | None = None
+    min_reliability: str = ""
+    min_credibility: str = ""
+    date_from: object = None
+    date_to: object = None
+    article_id: str = ""
+    unsourced_only: bool = False
+    item_ids: set[str] | None = None  # "search results only"
+
+    @property
+    def empty(self) -> bool:
+        return self == FilterSpec()
+
+
+def apply_filter(case: Case, spec: FilterSpec) -> tuple[set[str], set[str]]:
+    """(entity ids, link ids) that pass *spec*."""
+    from linkchart.model import try_parse_date
+
+    def dated_ok(text: str) -> bool:
+        span = try_parse_date(text)
+        return span is None or span.overlaps(spec.date_from, spec.date_to)
+
+    def graded_ok(item) -> bool:
+        rel, cred = getattr(item, "reliability", ""), getattr(item, "credibility", "")
+        if spec.min_reliability and not (rel and rel <= spec.min_reliability):
+            return False
+        return not (spec.min_credibility and not (cred and cred <= spec.min_credibility))
+
+    def cites(item) -> bool:
+        return any(c.article_id == spec.article_id for c in item.citations)
+
+    links = set()
+    for lid, link in case.links.items():
+        if spec.link_types is not None and link.type not in spec.link_types:
+            continue
+        if spec.strengths is not None and link.strength not in spec.strengths:
+            continue
+        if not graded_ok(link) or not dated_ok(link.date):
+            continue
+        if spec.article_id and not cites(link):
+            continue
+        if spec.unsourced_only and link.citations:
+            continue
+        if spec.item_ids is not None and lid not in spec.item_ids:
+            continue
+        links.add(lid)
+    link_filtering = spec.link_types is not None or spec.strengths is not None or spec.min_reliability or spec.min_credibility
+    touched = {e for lid in links for e in (case.links[lid].source, case.links[lid].target)}
+    entities = set()
+    for eid, ent in case.entities.items():
+        if spec.entity_types is not None and ent.type not in spec.entity_types:
+            continue
+        if not dated_ok(ent.date):
+            continue
+        if link_filtering and eid not in touched:
+            continue
+        if spec.article_id and not cites(ent) and eid not in touched:
+            continue
+        if spec.unsourced_only and ent.citations and eid not in touched:
+            continue
+        if spec.item_ids is not None and eid not in spec.item_ids and eid not in touched:
+            continue
+        entities.add(eid)
+    return entities, links
