@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 from linkchart.ui.actions import Actions
 from linkchart.ui.analysis.actions import ALL_SPECS, ANALYSIS_SPECS, GROUP_SPECS, LAYOUT_SPECS
 from linkchart.ui.analysis.analysis_dock import AnalysisPanel
+from linkchart.ui.analysis.duplicates import DuplicatesDialog
 from linkchart.ui.analysis.filtering import ChartFilter, FilterBanner
 from linkchart.ui.analysis.groups import GroupController
 from linkchart.ui.analysis.host import Host
@@ -47,6 +48,8 @@ class AnalysisFeature:
         self._dock("paths", "Paths", self.paths, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.paths", "inspector")
         self.actions["analysis.paths"].triggered.connect(self.find_paths_from_selection)
         self.actions["analysis.neighbourhood"].triggered.connect(lambda: select_neighbourhood(self.host))
+        self.duplicates: DuplicatesDialog | None = None
+        self.actions["analysis.duplicates"].triggered.connect(self.show_duplicates)
         self.timeline = TimelinePanel(self.host, self.filter)
         self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "analysis.timeline")
         self._build_menus()
@@ -69,6 +72,16 @@ class AnalysisFeature:
     def find_paths_from_selection(self) -> None:
         if self.paths.use_selection():
             self.paths.find()
+
+    def show_duplicates(self) -> DuplicatesDialog:
+        """Open (or bring back) the duplicates dialog; it is not modal, so the chart stays usable."""
+        if self.duplicates is None:
+            self.duplicates = DuplicatesDialog(self.host, self.window)
+        else:
+            self.duplicates.refresh()
+        self.duplicates.show()
+        self.duplicates.raise_()
+        return self.duplicates
 
     def show_dock(self, object_name: str) -> QDockWidget:
         dock = self.docks[object_name]

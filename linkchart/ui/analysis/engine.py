@@ -279,3 +279,82 @@ def apply_filter(case: Case, spec: FilterSpec) -> tuple[set[str], set[str]]:
             continue
         entities.add(eid)
     return entities, links
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two cards that may be one: ``score`` 0..1, ``reasons`` in words."""
+
+    a: str
+    b: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def find_duplicates(case: Case, threshold: float = 0.75) -> list[DuplicatePair]:
+    """Pairs of cards whose names look alike, best first."""
+    from difflib import SequenceMatcher
+
+    def names(eid: str) -> list[str]:
+        return [n.casefold().strip() for n in case.entities[eid].names if n.strip()]
+
+    ids = list(case.entities)
+    out = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            best, why = 0.0, ""
+            for x in names(a):
+                for y in names(b):
+                    r = 1.0 if x == y else SequenceMatcher(None, x, y).ratio()
+                    if r > best:
+                        best, why = r, f"\u201c{x}\u201d ~ \u201c{y}\u201d"
+            if case.entities[a].type == case.entities[b].type:
+                best = min(1.0, best + 0.05)
+                reasons = (why, "same type")
+            else:
+                reasons = (why,)
+            if best >= threshold:
+                out.append(DuplicatePair(a, b, round(best, 3), reasons))
+    return sorted(out, key=lambda p: -p.score)
+
+
+@dataclass
+class MergePlan:
+    keep_id: str
+    other_ids: list[str]
+    values: dict
+    relinks: dict
+    remove_link_ids: list[str]
+
+
+def plan_merge(case: Case, keep_id: str, other_ids: list[str]) -> MergePlan:
+    """Keep one card: union names, attributes and citations; re-point the others' links to it."""
+    keep = case.entities[keep_id]
+    others = [case.entities[o] for o in other_ids]
+    aliases = list(dict.fromkeys([*keep.aliases, *(n for o in others for n in o.names)]))
+    aliases = [a for a in aliases if a != keep.label]
+    attributes = {}
+    for o in reversed(others):
+        attributes.update(o.attributes)
+    attributes.update(keep.attributes)
+    seen = {(c.article_id, c.start, c.end) for c in keep.citations}
+    citations = list(keep.citations)
+    for o in others:
+        for c in o.citations:
+            if (c.article_id, c.start, c.end) not in seen:
+                seen.add((c.article_id, c.start, c.end))
+                citations.append(c)
+    notes = "\n\n".join(n for n in [keep.notes, *(o.notes for o in others)] if n)
+    values = {"aliases": aliases, "attributes": attributes, "citations": citations, "notes": notes}
+    gone = set(other_ids)
+    relinks: dict[str, dict[str, str]] = {}
+    for lid, link in case.links.items():
+        ends = {}
+        if link.source in gone:
+            ends["source"] = keep_id
+        if link.target in gone:
+            ends["target"] = keep_id
+        new_source, new_target = ends.get("source", link.source), ends.get("target", link.target)
+        if ends and new_source != new_target:
+            relinks[lid] = ends
+    return MergePlan(keep_id, list(other_ids), values, relinks, [])
