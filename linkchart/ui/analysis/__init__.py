@@ -39,6 +39,7 @@ class AnalysisFeature:
         self.actions["filter.clear"].triggered.connect(self.filter.clear)
         self.style_overlay = StyleOverlay(self.host)
         self.docks: dict[str, QDockWidget] = {}
+        self._shown: set[str] = set()
         self.analysis = AnalysisPanel(self.host)
         self._dock("analysis", "Network Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.show", "inspector")
         self.search = SearchPanel(self.host, self.filter)
@@ -85,8 +86,13 @@ class AnalysisFeature:
 
     def show_dock(self, object_name: str) -> QDockWidget:
         dock = self.docks[object_name]
+        first = not dock.isVisible() and object_name not in self._shown
         dock.show()
         dock.raise_()
+        if first and object_name == "timeline":
+            # A strip under the chart, not half the window.
+            self.window.resizeDocks([dock], [260], Qt.Orientation.Vertical)
+        self._shown.add(object_name)
         return dock
 
     def _build_menus(self) -> None:

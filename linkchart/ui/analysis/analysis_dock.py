@@ -111,6 +111,7 @@ class AnalysisPanel(QWidget):
         self.chart.setMouseEnabled(x=False, y=False)
         self.chart.getViewBox().invertY(True)
         self.chart.hideButtons()
+        self.chart.setMinimumHeight(190)  # ten bars with labels that do not run into each other
         self.bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[], brush=QColor("#e87e04"))
         self.chart.addItem(self.bars)
         split = QSplitter(Qt.Orientation.Vertical)

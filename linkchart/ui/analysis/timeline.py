@@ -24,6 +24,7 @@ from linkchart.ui.analysis.timeline_data import Mark, marks_of, passing_in_windo
 
 DAY = 86400.0
 BAR_HEIGHT = 0.5
+LANE_PIXELS = 18  # below this lane labels run into each other
 KIND_COLOURS = {"link": "#4a6fa5", "entity": "#c0392b", "article": "#7f8c8d"}
 
 
@@ -83,6 +84,16 @@ class SpanBarsItem(pg.GraphicsObject):
             painter.drawRect(rect)
 
 
+class LaneViewBox(pg.ViewBox):
+    """The wheel zooms time only; dragging pans time and scrolls through the lanes."""
+
+    def wheelEvent(self, ev, axis=None) -> None:
+        super().wheelEvent(ev, axis=0)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        super().mouseDragEvent(ev, axis=None if ev.button() == Qt.MouseButton.LeftButton else 0)
+
+
 class TimelinePanel(QWidget):
     """Lanes of dated marks with a draggable time window."""
 
@@ -114,8 +125,8 @@ class TimelinePanel(QWidget):
     def _build(self) -> None:
         self.lanes = QComboBox()
         self.lanes.setObjectName("timelineLanes")
-        self.lanes.addItem("Lanes by entity", "entity")
         self.lanes.addItem("Lanes by type", "type")
+        self.lanes.addItem("Lanes by entity", "entity")
         self.lanes.currentIndexChanged.connect(self.rebuild)
         self.filter_box = QCheckBox("Filter chart to window")
         self.filter_box.setObjectName("timelineFilter")
@@ -133,12 +144,13 @@ class TimelinePanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.fit_button)
         self.axis = pg.DateAxisItem(orientation="bottom")
-        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis}, background=None)
+        self.plot = pg.PlotWidget(viewBox=LaneViewBox(), axisItems={"bottom": self.axis}, background=None)
         self.plot.setObjectName("timelinePlot")
         self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
         self.plot.showGrid(x=True, y=False, alpha=0.15)
-        self.plot.getViewBox().setMouseEnabled(x=True, y=False)
         self.plot.getViewBox().invertY(True)
+        self.plot.getViewBox().sigResized.connect(self._fit_lanes)
         self.bars = SpanBarsItem()
         self.points = pg.ScatterPlotItem(size=9, pxMode=True)
         self.region = pg.LinearRegionItem(values=(0, 1), brush=QColor(255, 196, 0, 45))
@@ -161,7 +173,7 @@ class TimelinePanel(QWidget):
     def rebuild(self) -> None:
         """Re-read every dated item and redraw the lanes (keeps the window where it was)."""
         case = self.host.case
-        marks = marks_of(case, self.lanes.currentData() or "entity")
+        marks = marks_of(case, self.lanes.currentData() or "type")
         lanes: dict[str, int] = {}
         for mark in marks:
             for lane in mark.lanes:
@@ -204,8 +216,19 @@ class TimelinePanel(QWidget):
             [QRectF(d.start[i], d.lane[i] - BAR_HEIGHT / 2, d.end[i] - d.start[i], BAR_HEIGHT) for i in bar_rows],
             [QColor(KIND_COLOURS[d.marks[i].kind]) for i in bar_rows],
         )
-        self.plot.setYRange(-0.8, max(len(self.lane_names), 1) - 0.2, padding=0)
+        n = max(len(self.lane_names), 1)
+        self.plot.getViewBox().setLimits(yMin=-1.0, yMax=n + 0.2, maxYRange=n + 1.2)
+        self._fit_lanes()
         self._show_selection()
+
+    def _fit_lanes(self, *_args) -> None:
+        """Show as many lanes as fit at a readable height, from the top; drag to scroll to the rest."""
+        n = max(len(self.lane_names), 1)
+        height = self.plot.getViewBox().height() or 300
+        shown = max(3, min(n, int(height // LANE_PIXELS)))
+        top = max(-0.8, self.plot.getViewBox().viewRange()[1][0]) if shown < n else -0.8
+        top = min(top, n - shown - 0.8) if shown < n else -0.8
+        self.plot.setYRange(top, top + shown, padding=0)
 
     def fit(self) -> None:
         """Show every mark, and put the window over the middle half."""
