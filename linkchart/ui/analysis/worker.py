@@ -97,9 +97,11 @@ class BackgroundJob(QObject):
 
     def _done(self, result: Any, error: Any) -> None:
         self.thread.wait()
+        cancelled = self.thread.cancelled.is_set()
+        self.dialog.canceled.disconnect(self.cancel)  # closing a progress dialog emits canceled
         self.dialog.close()
         self.dialog.deleteLater()
-        if self.thread.cancelled.is_set():
+        if cancelled:
             result, error = None, JobCancelled()
         self.finished.emit(result, error)
         self.deleteLater()
