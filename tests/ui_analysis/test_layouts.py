@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
 from linkchart.layout.overlap import count_overlaps
+from linkchart.ui.analysis.style_overlay import PinMarkItem
 
 
 def positions(case):
@@ -31,6 +35,8 @@ def test_pinned_cards_stay_put(qtbot, window, case, ids):
     window.selection.set([iran])
     window.analysis.actions["layout.pin"].trigger()
     assert case.entities[iran].pinned and window.undo_stack.text(0) == "Pin 1 card"
+    card = window.scene.cards[iran]
+    assert any(isinstance(c, PinMarkItem) for c in card.childItems())  # the card shows its pin
     window.selection.clear()
     window.analysis.actions["layout.force"].trigger()
     qtbot.waitUntil(lambda: window.undo_stack.count() == 2, timeout=5000)
@@ -38,3 +44,28 @@ def test_pinned_cards_stay_put(qtbot, window, case, ids):
     window.selection.set([iran])
     window.analysis.actions["layout.unpin"].trigger()
     assert not case.entities[iran].pinned
+    assert not any(isinstance(c, PinMarkItem) for c in card.childItems())
+
+
+def test_hierarchical_puts_backers_above_proxies(qtbot, window, case, ids):
+    before = positions(case)
+    seen = []
+
+    def answer_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.objectName())
+        chosen = {dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())
+                  if dialog.list.item(i).checkState() == Qt.CheckState.Checked}
+        seen.append(chosen)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer_dialog)
+    window.analysis.actions["layout.hierarchical"].trigger()
+    assert seen == ["hierarchyDialog", {"backed_by", "commands", "part_of"}]
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=5000)
+    y = {label: case.entities[eid].y for label, eid in ids.items()}
+    assert y["Iran"] < y["Hezbollah"] and y["Iran"] < y["Houthis"]  # backers above their proxies
+    assert y["Qasem Soleimani"] < y["Quds Force"] < y["Kataib Hezbollah"]  # commanders above the commanded
+    window.undo_stack.undo()
+    assert positions(case) == before

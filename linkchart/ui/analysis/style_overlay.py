@@ -1,9 +1,10 @@
-"""Show the analysis style overrides kept in ``entity.style``: a measure's size and a community colour.
+"""Show what the analysis keeps on entities: a measure's size, a community colour, a pin.
 
 ``style["scale"]`` (text, e.g. "1.8") is drawn as a glow round the card that
-grows with the measure; ``style["community_colour"]`` as a coloured ring. Both
-are children of the card item, so they move, grey out and hide with it, and
-are painted just behind it (above the links).
+grows with the measure; ``style["community_colour"]`` as a coloured ring; both
+just behind the card (above the links). ``entity.pinned`` is a small pin on
+the card's top-left corner. All are children of the card item, so they move,
+grey out and hide with it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import shiboken6
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -78,24 +79,52 @@ class StyleMarkItem(QGraphicsItem):
             painter.drawRoundedRect(r.adjusted(-3.5, -3.5, 3.5, 3.5), 9, 9)
 
 
+class PinMarkItem(QGraphicsItem):
+    """A small pin on a pinned card's corner: layouts leave this card where it is."""
+
+    def __init__(self, card: CardItem) -> None:
+        super().__init__(card)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setToolTip("Pinned: layouts leave this card where it is")
+        self.place(card.card_rect())
+
+    def place(self, card_rect: QRectF) -> None:
+        self.setPos(card_rect.left() + 2, card_rect.top() + 2)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-7, -9, 14, 18)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#7a1f1f"), 1.6))
+        painter.drawLine(QPointF(0, 0), QPointF(0, 8))
+        painter.setBrush(QColor("#d93025"))
+        painter.setPen(QPen(QColor("#ffffff"), 1.2))
+        painter.drawEllipse(QPointF(0, -3), 5, 5)
+
+
 class StyleOverlay(QObject):
-    """Keeps a StyleMarkItem on every card whose entity has a scale or community colour."""
+    """Keeps a StyleMarkItem on every card with a scale or community colour, and a pin on pinned ones."""
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
         self.host = host
         self.marks: dict[str, StyleMarkItem] = {}
+        self.pins: dict[str, PinMarkItem] = {}
         host.case_changed.connect(self._on_changed)
         host.case_replaced.connect(self.refresh_all)
         self.refresh_all()
 
     def refresh_all(self) -> None:
         self.marks = {eid: m for eid, m in self.marks.items() if shiboken6.isValid(m)}
-        self.refresh(list(self.host.case.entities) + list(self.marks))
+        self.pins = {eid: m for eid, m in self.pins.items() if shiboken6.isValid(m)}
+        self.refresh(list(self.host.case.entities) + list(self.marks) + list(self.pins))
 
     def refresh(self, ids: Iterable[str]) -> None:
+        ids = list(dict.fromkeys(ids))
+        self._refresh_pins(ids)
         case, cards = self.host.case, self.host.scene.cards
-        for eid in dict.fromkeys(ids):
+        for eid in ids:
             entity, card = case.entities.get(eid), cards.get(eid)
             mark = self.marks.get(eid)
             if mark is not None and (not shiboken6.isValid(mark) or mark.parentItem() is not card):
@@ -115,10 +144,25 @@ class StyleOverlay(QObject):
                 mark = self.marks[eid] = StyleMarkItem(card)
             mark.set_marks(card.card_rect(), scale, ring)
 
+    def _refresh_pins(self, ids: list[str]) -> None:
+        case, cards = self.host.case, self.host.scene.cards
+        for eid in ids:
+            entity, card = case.entities.get(eid), cards.get(eid)
+            pin = self.pins.get(eid)
+            if pin is not None and (not shiboken6.isValid(pin) or pin.parentItem() is not card or not entity or not entity.pinned):
+                if shiboken6.isValid(pin) and pin.scene() is not None:
+                    pin.scene().removeItem(pin)
+                del self.pins[eid]
+                pin = None
+            if entity is not None and entity.pinned and card is not None:
+                if pin is None:
+                    pin = self.pins[eid] = PinMarkItem(card)
+                pin.place(card.card_rect())
+
     def _on_changed(self, event: ChangeEvent) -> None:
         if event.kind == "reset":
             self.refresh_all()
         elif event.kind in ("entities_added", "entities_removed") or (
-            event.kind == "entities_changed" and (not event.fields or {"style", "label", "subtitle", "type"} & event.fields)
+            event.kind == "entities_changed" and (not event.fields or {"style", "pinned", "label", "subtitle", "type"} & event.fields)
         ):
             self.refresh(event.ids)
