@@ -58,3 +58,35 @@ def export_report_file(case: Case, out: str | Path, **options: Any) -> Path:
     ensure_qt_application()
     image = ImageOptions(page_size=options.pop("page_size", "A4"), orientation=options.pop("orientation", "auto"))
     return write_report(case, out, ReportOptions(image=image, **options))
+
+
+def cli_image(case: Case, out: str | Path, flags: dict[str, Any]) -> list[str]:
+    """``linkchart export CASE -o chart.png|svg|pdf`` with the verb's flags; returns the lines to print."""
+    scale, width, dpi, tile = flags.get("scale", 2.0), flags.get("width", 0), flags.get("dpi", 0), flags.get("tile_scale", 100.0)
+    if scale <= 0 or width < 0 or dpi < 0 or tile <= 0:
+        raise ValueError("--scale and --tile-scale must be above 0; --width and --dpi cannot be negative")
+    title = "" if flags.get("no_title") else (flags.get("title") or case.metadata.get("title", ""))
+    decorations = Decorations(
+        title=title,
+        date="" if flags.get("no_date") else (flags.get("date") or today()),
+        footer="" if flags.get("no_footer") else (flags.get("footer") or default_footer(case)),
+        legend=not flags.get("no_legend"),
+        background=flags.get("background") or "white",
+    )
+    result = export_image_file(case, out, decorations, scale=scale, width=width, dpi=dpi, tiled=bool(flags.get("tiled")),
+                               tile_scale=0.75 * tile / 100, page_size=flags.get("page_size") or "A4",
+                               orientation=flags.get("orientation") or "auto")
+    lines = [f"wrote {out}" + (f" ({result.size.width()} x {result.size.height()} px)" if result.size.isValid() else "")
+             + (f" ({result.pages} pages)" if result.pages > 1 else "")]
+    if result.reduced:
+        lines.append(f"note: the chart is large, so the picture was scaled to {result.scale:.2f}x to stay within the size limit; "
+                     "use .svg or .pdf for full detail")
+    return lines
+
+
+def cli_report(case: Case, out: str | Path, flags: dict[str, Any]) -> list[str]:
+    """``linkchart report CASE -o brief.html|pdf`` (and ``export -o brief.html``); returns the lines to print."""
+    path = export_report_file(case, out, title=flags.get("title") or "", chart=not flags.get("no_chart"),
+                              legend=not flags.get("no_legend"), page_size=flags.get("page_size") or "A4",
+                              orientation=flags.get("orientation") or "auto")
+    return [f"wrote {path}"]

@@ -71,7 +71,7 @@ def test_svg_has_every_card_label_as_text_and_one_group_per_item(scene, case):
     assert {f"card-{eid}" for eid in case.entities} | {f"link-{lid}" for lid in case.links} <= set(groups)
     card = groups[f"card-{next(iter(case.entities))}"]
     assert card.get("class") == "card" and card.find(f"{SVG}title").text == "Iran"
-    assert "Proxies & partners" in texts and "Probable" in texts and "Armed group" in texts
+    assert "Proxies & partners" in texts and "Probable" in texts and "Entity types" in texts
     assert b"<script" not in data and b"<b>" not in data  # markup in case text never becomes markup
 
 
