@@ -64,3 +64,4 @@ def test_betweenness_directed_and_communities(qtbot, window, case, ids):
     panel.tabs.setCurrentIndex(2)
     panel.find_components()
     assert [len(c) for c in panel.components] == [8]
+

@@ -60,7 +60,7 @@ class AnalysisPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("analysisPanel")
         self.host = host
-        self.result: engine.MeasureResult | None = None
+        self.result: engine.Centrality | None = None
         self.communities: list[list[str]] = []
         self.components: list[list[str]] = []
         self.job: BackgroundJob | None = None
@@ -222,7 +222,7 @@ class AnalysisPanel(QWidget):
         elif not isinstance(error, JobCancelled):
             self.info.setText(f"The calculation failed: {error}")
 
-    def show_result(self, result: engine.MeasureResult) -> None:
+    def show_result(self, result: engine.Centrality) -> None:
         self.result = result
         case = self.host.case
         rows = []
@@ -236,6 +236,8 @@ class AnalysisPanel(QWidget):
         text = f"{name} of {len(rows)} cards"
         if result.sample_size:
             text += f" \u2014 estimated from a sample of {result.sample_size} of {result.node_count} cards"
+        if not result.converged:
+            text += " \u2014 did not settle; scores are approximate"
         self.info.setText(text + ".")
         self._draw_chart()
         self._set_result_buttons(bool(rows))

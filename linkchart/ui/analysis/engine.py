@@ -11,55 +11,18 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from linkchart.analysis.centrality import MEASURES, Centrality, centrality
 from linkchart.model import Case
 
-MEASURES = {
-    "degree": "Degree",
-    "in_degree": "In-degree",
-    "out_degree": "Out-degree",
-    "betweenness": "Betweenness",
-    "closeness": "Closeness",
-    "eigenvector": "Eigenvector",
-    "pagerank": "PageRank",
-}
+__all__ = ["MEASURES", "WEIGHTS", "Centrality", "measure"]
+
 WEIGHTS = {"": "Unweighted", "strength": "By strength", "grading": "By grading"}
+COUNTS = ("degree", "in_degree", "out_degree")  # shown as link counts, which analysts read at a glance
 
 
-@dataclass
-class MeasureResult:
-    """Scores per entity id; ``sample_size`` is set when betweenness was estimated from a sample."""
-
-    measure: str
-    scores: dict[str, float]
-    sample_size: int | None = None
-    node_count: int = 0
-
-
-def measure(case: Case, name: str, directed: bool, weight: str, progress: Callable[[float], bool] | None = None) -> MeasureResult:
-    """Centrality *name* (a key of MEASURES) of every entity."""
-    graph = _simple(case, directed, weight)
-    w = "weight" if weight else None
-    sample = None
-    if name == "degree":
-        scores = dict(graph.degree(weight=w))
-    elif name == "in_degree":
-        scores = dict(graph.in_degree(weight=w)) if directed else dict(graph.degree(weight=w))
-    elif name == "out_degree":
-        scores = dict(graph.out_degree(weight=w)) if directed else dict(graph.degree(weight=w))
-    elif name == "betweenness":
-        k = 500 if graph.number_of_nodes() > 2000 else None
-        sample = k
-        scores = nx.betweenness_centrality(graph, k=k, weight="distance" if w else None, seed=0)
-    elif name == "closeness":
-        scores = nx.closeness_centrality(graph, distance="distance" if w else None)
-    elif name == "eigenvector":
-        try:
-            scores = nx.eigenvector_centrality_numpy(graph, weight=w)
-        except (nx.NetworkXException, ValueError):
-            scores = dict.fromkeys(graph.nodes, 0.0)
-    else:
-        scores = nx.pagerank(graph, weight=w) if graph.number_of_nodes() else {}
-    return MeasureResult(name, {k: float(v) for k, v in scores.items()}, sample, graph.number_of_nodes())
+def measure(case: Case, name: str, directed: bool, weight: str, progress: Callable[[float], bool] | None = None) -> Centrality:
+    """Centrality *name* (a key of MEASURES) of every entity; degrees as plain counts."""
+    return centrality(case, name, directed=directed, weight=weight or None, normalized=name not in COUNTS, progress=progress)
 
 
 def communities(case: Case, weight: str = "") -> list[list[str]]:
