@@ -149,8 +149,9 @@ def _link_html(case: Case, link: Link, sources: SourceList, reliability: dict[st
     src, dst = case.entities[link.source].label, case.entities[link.target].label
     arrow = ARROWS.get(link.direction, "\u2192")
     label = case.link_label(link)
-    head = (f'<h3 id="link-{escape(link.id)}">{escape(src)} {arrow} {escape(label)} {arrow} {escape(dst)} '
-            f'<span class="kind">{escape(case.link_type(link).label)}</span></h3>')
+    kind = case.link_type(link).label
+    kind_html = f' <span class="kind">{escape(kind)}</span>' if kind != label else ""  # a custom wording names its type too
+    head = f'<h3 id="link-{escape(link.id)}">{escape(src)} {arrow} {escape(label)} {arrow} {escape(dst)}{kind_html}</h3>'
     grading = ""
     if link.grading:
         words = [reliability.get(link.reliability, ""), credibility.get(link.credibility, "")]

@@ -31,7 +31,7 @@ from linkchart.render.scene import ChartScene
 CHART_MARGIN = 24.0  # chart units of air around the exported items
 PAD = 18.0  # decoration units around and between the sheet's parts
 SWATCH = 30.0  # decoration units: the width of a legend sample
-ROW = 20.0  # decoration units: the height of a legend row
+ROW = 18.0  # decoration units: the height of a legend row
 COLUMN_GAP = 22.0
 MIN_WIDTH = 360.0  # decoration units: a sheet narrower than this cramps its legend
 BACKGROUNDS = ("white", "transparent", "theme")
@@ -168,7 +168,10 @@ class ChartSheet:
         return QRectF(self.size)
 
     def layout_fit(self, page: QRectF, unit: float) -> float:
-        """Fit the sheet into *page* (device units); returns the chart's scale."""
+        """Fit the sheet into *page* (device units); returns the chart's scale.
+
+        The chart sits under the title, the legend right under the chart, the footer at the foot of the page.
+        """
         self.unit = unit
         pad = PAD * unit
         width = page.width() - 2 * pad
@@ -179,8 +182,10 @@ class ChartSheet:
         room_h = page.height() - (room_top - page.top()) - pad - (legend + pad if legend else 0) - (footer + pad if footer else 0)
         scale = max(1e-6, min(width / self.source.width(), max(room_h, 1.0) / self.source.height()))
         chart_w, chart_h = self.source.width() * scale, self.source.height() * scale
-        self.chart_rect = QRectF(page.left() + pad + (width - chart_w) / 2, room_top + (max(room_h, 0) - chart_h) / 2, chart_w, chart_h)
-        self._place_blocks(page.left() + pad, width, room_top + max(room_h, chart_h), header, legend, footer, top=page.top())
+        self.chart_rect = QRectF(page.left() + pad + (width - chart_w) / 2, room_top, chart_w, chart_h)
+        self._place_blocks(page.left() + pad, width, room_top + chart_h, header, legend, 0.0, top=page.top())
+        if footer:
+            self._blocks.append(("footer", QRectF(page.left() + pad, page.bottom() - pad - footer, width, footer)))
         self.size = QRectF(page)
         return scale
 
@@ -227,10 +232,11 @@ class ChartSheet:
         flags = int(Qt.TextFlag.TextWordWrap)
         return QFontMetricsF(font).boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), flags, text).height()
 
-    def _legend_columns(self, width: float) -> tuple[int, float]:
+    def _legend_columns(self, width: float, entries: list[LegendEntry]) -> tuple[int, float]:
+        """How many columns of one legend section fit *width*, and their width (each section by its own widest name)."""
         u = self.unit
         fm = QFontMetricsF(sheet_font(11 * u))
-        widest = max((fm.horizontalAdvance(e.text) for e in self.legend), default=0.0)
+        widest = max((fm.horizontalAdvance(e.text) for e in entries), default=0.0)
         column = min(SWATCH * u + 8 * u + widest, width) + COLUMN_GAP * u
         return max(1, int((width + COLUMN_GAP * u) // column)), column
 
@@ -242,9 +248,9 @@ class ChartSheet:
         if not self.legend:
             return 0.0
         u = self.unit
-        columns, _ = self._legend_columns(width)
         heading = QFontMetricsF(sheet_font(11 * u, True)).height() + 4 * u
-        return sum(heading + math.ceil(len(entries) / columns) * ROW * u + 6 * u for _, entries in self._legend_sections())
+        return sum(heading + math.ceil(len(entries) / self._legend_columns(width, entries)[0]) * ROW * u + 6 * u
+                   for _, entries in self._legend_sections())
 
     # ------------------------------------------------------------ paint
     def paint(self, painter: QPainter, between: Callable[[str], None] | None = None, area: QRectF | None = None) -> None:
@@ -342,11 +348,11 @@ class ChartSheet:
 
     def _paint_legend(self, painter: QPainter, rect: QRectF) -> None:
         u, style = self.unit, self.scene.style
-        columns, column = self._legend_columns(rect.width())
         head_font, text_font = sheet_font(11 * u, True), sheet_font(11 * u)
         head_h = QFontMetricsF(head_font).height()
         y = rect.top()
         for heading, entries in self._legend_sections():
+            columns, column = self._legend_columns(rect.width(), entries)
             painter.setFont(head_font)
             painter.setPen(style.muted)
             painter.drawText(QRectF(rect.left(), y, rect.width(), head_h), int(Qt.AlignmentFlag.AlignLeft), heading)
