@@ -6,12 +6,13 @@ downwards, as in a Qt scene: "above" means a smaller y.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 from linkchart.model import Case
+from linkchart.model.progress import Cancelled, ProgressCallback  # one Cancelled for every layer
 
 DEFAULT_SIZE = (180.0, 60.0)
 # Clear space kept between two cards' boxes; overlap checks count it as part of the card.
@@ -19,11 +20,6 @@ MARGIN = 12.0
 
 Positions = dict[str, tuple[float, float]]
 Sizes = dict[str, tuple[float, float]]
-ProgressCallback = Callable[[float], "bool | None"]
-
-
-class Cancelled(Exception):  # noqa: N818 - the user cancelled; it is not an error
-    """The progress callback returned False: the layout was abandoned, nothing changed."""
 
 
 class Progress:
