@@ -50,6 +50,8 @@ class ExportImageDialog(QDialog):
         self.source = source
         self.settings = settings
         self.result_info: ExportResult | None = None
+        self._sheet: ChartSheet | None = None
+        self._sheet_key: tuple = ()
         extra = settings.extra
         layout = QVBoxLayout(self)
         file_form = QFormLayout()
@@ -223,7 +225,11 @@ class ExportImageDialog(QDialog):
         if self.fmt() != "png" or not hasattr(self, "size_label"):
             return
         options = self.image_options()
-        sheet = ChartSheet(self.source.scene, self.scope(), options.decorations)
+        key = (self.options.scope_key(), options.decorations.legend)
+        if self._sheet is None or self._sheet_key != key:  # building a sheet walks every item: not on each keystroke
+            self._sheet, self._sheet_key = ChartSheet(self.source.scene, self.scope(), options.decorations), key
+        sheet = self._sheet
+        sheet.decorations = options.decorations
         scale = png_scale(options)
         rect = sheet.layout_grow(scale, min(max(scale, 1.0), 4.0))
         if options.width:
