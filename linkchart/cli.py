@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -298,6 +299,50 @@ def add_suggest(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_suggest)
 
 
+# --------------------------------------------------------------------- layout
+LAYOUTS = ("force", "hierarchical", "circular", "grid")
+
+
+def cmd_layout(args: argparse.Namespace) -> int:
+    from linkchart.layout import layout_case  # numpy work: loaded only when laying out
+
+    case = load_case(args.case)
+    options: dict[str, Any] = {}
+    if args.link_types is not None:
+        if args.algorithm == "grid":
+            raise CliError("--link-types does not apply to the grid layout")
+        types = [t.strip() for t in args.link_types.split(",") if t.strip()]
+        known = {t.id for t in case.vocabulary.all_link_types()} | {k.type for k in case.links.values()}
+        unknown = [t for t in types if t not in known]
+        if unknown or not types:
+            raise CliError(f"unknown link type '{(unknown or [args.link_types])[0]}' (known: {', '.join(sorted(known))})")
+        options["link_types"] = types
+    out = Path(args.output) if args.output else Path(args.case)
+    if out.suffix.lower() != SUFFIX:
+        raise CliError(f"the output must be a {SUFFIX} file")
+    started = time.perf_counter()
+    positions = layout_case(case, args.algorithm, **options)
+    elapsed = time.perf_counter() - started
+    if positions:
+        case.move_entities(positions)
+    save_case(case, out)
+    print(f"{args.algorithm} layout: {len(positions)} cards placed in {elapsed:.2f} s, saved to {out}")
+    return 0
+
+
+def add_layout(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("layout", help="lay out a case's chart (force, hierarchical, circular, grid) and save it")
+    p.add_argument("case", help="a .lcase file")
+    p.add_argument("--algorithm", "-a", choices=LAYOUTS, default="force", help="the layout (default: force)")
+    p.add_argument(
+        "--link-types",
+        metavar="TYPES",
+        help="comma-separated link types to follow, e.g. backed_by,commands (hierarchical: backers above proxies, commanders above units)",
+    )
+    p.add_argument("-o", "--output", help="write the laid-out case here instead of over CASE")
+    p.set_defaults(func=cmd_layout)
+
+
 # ------------------------------------------------------------------------ gui
 def cmd_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="linkchart", description="Open LinkChart, optionally on a case file.")
@@ -311,7 +356,7 @@ def cmd_gui(argv: Sequence[str]) -> int:
 
 # -------------------------------------------------------------------- wiring
 # Each verb module contributes one ``add_*`` function; order is the help order.
-VERBS: list[Callable[[argparse._SubParsersAction], None]] = [add_info, add_import, add_suggest, add_export, add_report]
+VERBS: list[Callable[[argparse._SubParsersAction], None]] = [add_info, add_import, add_suggest, add_export, add_report, add_layout]
 
 
 def build_parser() -> argparse.ArgumentParser:
