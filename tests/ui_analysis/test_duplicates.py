@@ -43,3 +43,17 @@ def test_merge_duplicates_and_undo(qtbot, window, case, ids):
     assert snapshot(case) == before
     assert ids["Qassem Soleimani"] in window.scene.cards
     dialog.close()
+
+
+def test_merge_keeps_group_membership_in_one_step(qtbot, window, case, ids):
+    keep, other = ids["Qasem Soleimani"], ids["Qassem Soleimani"]
+    window.selection.set([other, ids["Kataib Hezbollah"]])
+    gid = window.analysis.groups.make_from_selection("Quds network")
+    dialog = window.analysis.show_duplicates()
+    assert dialog.keep_a.text() == "Qasem Soleimani" and dialog.keep_a.isChecked()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert case.groups[gid].members == [keep, ids["Kataib Hezbollah"]]
+    assert window.undo_stack.count() == 2  # the group, then the merge as one step
+    window.undo_stack.undo()
+    assert case.groups[gid].members == [other, ids["Kataib Hezbollah"]] and other in case.entities
+    dialog.close()

@@ -30,7 +30,7 @@ def test_ctrl_f_search_and_select(qtbot, window, case, ids):
     qtbot.keyClicks(panel.box, "aramco")
     qtbot.waitUntil(lambda: len(panel.hits) == 2)
     assert [h.kind for h in panel.hits] == ["link", "article"]
-    assert panel.hits[0].where == "quote" and panel.hits[1].snippet.startswith("\u2026")
+    assert panel.hits[0].field == "quote" and panel.hits[1].snippet.startswith("\u2026")
     qtbot.keyClick(panel.box, Qt.Key.Key_Return)
     (attack_link,) = [k.id for k in case.links.values() if k.type == "participated_in"]
     assert window.selection.selected_link_ids == (attack_link,)
@@ -50,34 +50,33 @@ def test_filters_hide_and_clear(qtbot, window, case, ids):
     panel = feature.search
     feature.show_dock("search")
     window.preferences.filtered_items = "hide"
-    # Only "backed by" links: Iran and its two backed proxies stay, the rest go.
+    # Only "backed by" links, and cards left without links hidden: Iran and its two backed proxies stay.
     for i in range(panel.link_types.count()):
         item = panel.link_types.item(i)
         if item.data(Qt.ItemDataRole.UserRole) != "backed_by":
             item.setCheckState(Qt.CheckState.Unchecked)
+    tick(qtbot, panel.drop_isolated)
     qtbot.waitUntil(lambda: feature.banner.isVisible() and not window.scene.cards[ids["Quds Force"]].isVisible())
     visible = {eid for eid, c in window.scene.cards.items() if c.isVisible()}
     assert visible == {ids["Iran"], ids["Hezbollah"], ids["Houthis"]}
     assert feature.banner.label.text().startswith("Filter: 1 link type")
-    # Add a strength filter: only confirmed links, which drops the probable Houthi link.
-    tick(qtbot, panel.strengths["probable"])
-    tick(qtbot, panel.strengths["possible"])
+    # Confirmed links only: the probable Houthi link goes, and the Houthis with it.
+    panel.strength.setCurrentIndex(panel.strength.findData("confirmed"))
     qtbot.waitUntil(lambda: not window.scene.cards[ids["Houthis"]].isVisible())
     assert "confirmed" in feature.banner.label.text()
 
     qtbot.mouseClick(feature.banner.clear_button, Qt.MouseButton.LeftButton)
     assert all(c.isVisible() and c.opacity() == 1.0 for c in window.scene.cards.values())
-    assert panel.link_types.checked() is None and panel.strengths["probable"].isChecked()
-    assert not feature.banner.isVisible()
+    assert panel.link_types.checked() is None and panel.strength.currentData() is None
+    assert not panel.drop_isolated.isChecked() and not feature.banner.isVisible()
 
-    # A date window and "unsourced only" filter cards as well as links.
+    # A date window without undated items: what is dated in 2019, and the cards its links join.
     window.preferences.filtered_items = "grey"
     qtbot.keyClicks(panel.date_from, "2019")
     qtbot.keyClicks(panel.date_to, "2019")
-    tick(qtbot, panel.unsourced)
-    qtbot.waitUntil(lambda: "unsourced" in feature.banner.label.text())
-    shown = {eid for eid, c in window.scene.cards.items() if c.opacity() == 1.0}
-    # Unsourced cards undated or in 2019, plus the ends of unsourced links (all undated here).
-    assert ids["Kataib Hezbollah"] in shown and ids["Qassem Soleimani"] in shown
-    assert ids["Hezbollah"] not in shown
-    assert "2019\u20132019" in feature.banner.label.text()
+    tick(qtbot, panel.keep_undated)
+    qtbot.waitUntil(lambda: "2019\u20132019" in feature.banner.label.text())
+    qtbot.waitUntil(lambda: window.scene.cards[ids["Iran"]].opacity() == 1.0)
+    shown = {label for label, eid in ids.items() if window.scene.cards[eid].opacity() == 1.0}
+    # Hezbollah backed 1982-2023, Houthis "about 2015" (2014-2016: out), the 2019 attack, Soleimani 1957-2020.
+    assert shown == {"Iran", "Hezbollah", "Houthis", "Abqaiq-Khurais attack", "Qasem Soleimani", "Quds Force"}

@@ -49,10 +49,20 @@ def test_clicking_a_mark_selects_it(qtbot, window, case, ids):
     panel.resize(900, 300)
     feature.docks["timeline"].resize(900, 300)
     qtbot.wait(10)
-    i = next(i for i, m in enumerate(panel.drawn.marks) if m.item_id == ids["Abqaiq-Khurais attack"])
+    i = next(i for i, m in enumerate(panel.drawn.marks) if m.id == ids["Abqaiq-Khurais attack"])
     d = panel.drawn
     vb = panel.plot.getViewBox()
     scene_pt = vb.mapViewToScene(QPointF((d.start[i] + d.end[i]) / 2, d.lane[i]))
     view_pt = panel.plot.mapFromScene(scene_pt)
     qtbot.mouseClick(panel.plot.viewport(), Qt.MouseButton.LeftButton, pos=view_pt)
     assert window.selection.selected_entity_ids == (ids["Abqaiq-Khurais attack"],)
+
+
+def test_unreadable_dates_are_reported_not_guessed(qtbot, window, case, ids):
+    from linkchart.commands import UpdateEntitiesCommand, push
+
+    panel = window.analysis.timeline
+    push(window.undo_stack, UpdateEntitiesCommand(case, {ids["Houthis"]: {"date": "sometime in the nineties"}}))
+    qtbot.waitUntil(lambda: panel.unreadable_label.text() == "1 date not understood")
+    assert "sometime in the nineties" in panel.unreadable_label.toolTip()
+    assert ids["Houthis"] not in {m.id for m in panel.drawn.marks}

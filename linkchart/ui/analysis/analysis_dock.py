@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linkchart.analysis import communities, components
 from linkchart.commands import UpdateEntitiesCommand
 from linkchart.model import ChangeEvent
 from linkchart.ui.analysis import engine
@@ -297,11 +298,11 @@ class AnalysisPanel(QWidget):
 
     # ------------------------------------------------------------ groups of cards
     def find_communities(self) -> None:
-        self.communities = engine.communities(self.host.case, self.weight_box.currentData())
+        self.communities = communities(self.host.case, weight=self.weight_box.currentData() or None)
         self._fill(self.community_model, self.communities)
 
     def find_components(self) -> None:
-        self.components = engine.components(self.host.case)
+        self.components = components(self.host.case)
         self._fill(self.component_model, self.components)
 
     def _fill(self, model: RowsModel, groups: list[list[str]]) -> None:

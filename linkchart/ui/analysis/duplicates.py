@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linkchart.analysis import DuplicateCandidate, MergePlan, find_duplicates, plan_merge
 from linkchart.commands import MergeEntitiesCommand
-from linkchart.ui.analysis import engine
+from linkchart.ui.analysis.engine import merge_command_plan
+from linkchart.ui.analysis.group_commands import UpdateGroupCommand
 from linkchart.ui.analysis.host import Host
 
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,7 +44,7 @@ class DuplicatesDialog(QDialog):
         self.setObjectName("duplicatesDialog")
         self.setWindowTitle("Possible duplicates")
         self.host = host
-        self.pairs: list[engine.DuplicatePair] = []
+        self.pairs: list[DuplicateCandidate] = []
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("duplicatePairs")
         self.table.setHorizontalHeaderLabels(["Card", "Card", "Score", "Why"])
@@ -103,11 +105,11 @@ class DuplicatesDialog(QDialog):
     def refresh(self) -> None:
         """Look for duplicates again (after a merge, an undo or another case)."""
         case = self.host.case
-        self.pairs = [p for p in engine.find_duplicates(case) if p.a in case.entities and p.b in case.entities]
+        self.pairs = find_duplicates(case)
         ents = case.entities
         self.table.setRowCount(len(self.pairs))
         for row, pair in enumerate(self.pairs):
-            cells = [ents[pair.a].label, ents[pair.b].label, f"{pair.score:.0%}", "; ".join(pair.reasons)]
+            cells = [ents[pair.a].label, ents[pair.b].label, f"{pair.score:.0%}", _why(pair)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(PAIR_ROLE, row)
@@ -120,7 +122,7 @@ class DuplicatesDialog(QDialog):
         else:
             self._pair_chosen()
 
-    def current(self) -> engine.DuplicatePair | None:
+    def current(self) -> DuplicateCandidate | None:
         rows = self.table.selectionModel().selectedRows()
         return self.pairs[rows[0].row()] if rows and rows[0].row() < len(self.pairs) else None
 
@@ -146,16 +148,20 @@ class DuplicatesDialog(QDialog):
             return
         case = self.host.case
         keep, others = chosen
-        plan = engine.plan_merge(case, keep, others)
-        values = _values(plan)
-        aliases = values.get("aliases", case.entities[keep].aliases)
-        cites = values.get("citations", case.entities[keep].citations)
-        relinks = _field(plan, "relinks", {})
-        self.preview.setText(
-            f"<b>{escape(values.get('label', case.entities[keep].label))}</b> will also be known as "
-            f"{escape(', '.join(aliases)) or '(no other names)'}; {len(cites)} citation{'s' if len(cites) != 1 else ''}; "
-            f"{len(relinks)} link{'s' if len(relinks) != 1 else ''} re-pointed."
-        )
+        plan = plan_merge(case, keep, others)
+        kept = case.entities[keep]
+        aliases = plan.entity_values.get("aliases", kept.aliases)
+        cites = plan.entity_values.get("citations", kept.citations)
+        moved = len(plan.link_updates_without_loops())
+        lines = [
+            f"<b>{escape(kept.label)}</b> will also be known as {escape(', '.join(aliases)) or '(no other names)'}; "
+            f"{_count(len(cites), 'citation')}; {_count(moved, 'link')} re-pointed."
+        ]
+        if plan.self_loops:
+            lines.append(f"{_count(len(plan.self_loops), 'link')} between the two cards will go (undo brings it back).")
+        if plan.parallel:
+            lines.append(f"{_count(len(plan.parallel), 'set')} of links will then say the same thing twice: review them after merging.")
+        self.preview.setText("<br>".join(lines))
 
     # ------------------------------------------------------------ acting
     def merge(self) -> None:
@@ -164,9 +170,7 @@ class DuplicatesDialog(QDialog):
         if chosen is None:
             return
         keep, others = chosen
-        case = self.host.case
-        plan = engine.plan_merge(case, keep, others)
-        self.host.push(MergeEntitiesCommand(case, plan))
+        merge_plan(self.host, plan_merge(self.host.case, keep, others))
         self.host.select([keep])
         self.refresh()
 
@@ -177,9 +181,30 @@ class DuplicatesDialog(QDialog):
             self.host.centre_on([pair.a, pair.b])
 
 
-def _field(plan, name: str, default):
-    return plan.get(name, default) if isinstance(plan, dict) else getattr(plan, name, default)
+def merge_plan(host: Host, plan: MergePlan) -> None:
+    """Apply a merge plan as one undo step: group memberships first, then the merge itself.
+
+    Groups that held a merged-away card get the kept card instead; that is not
+    part of ``MergeEntitiesCommand``, so both go in one macro.
+    """
+    case, stack = host.case, host.undo_stack
+    command = MergeEntitiesCommand(case, merge_command_plan(plan))
+    if not plan.group_updates:
+        host.push(command)
+        return
+    stack.beginMacro(command.text())
+    try:
+        for gid, members in plan.group_updates.items():
+            host.push(UpdateGroupCommand(case, gid, {"members": members}))
+        host.push(command)
+    finally:
+        stack.endMacro()
 
 
-def _values(plan) -> dict:
-    return dict(_field(plan, "values", {}) or {})
+def _why(pair: DuplicateCandidate) -> str:
+    names = f"\u201c{pair.name_a}\u201d ~ \u201c{pair.name_b}\u201d"
+    return f"{pair.reason}: {names}" if pair.reason else names
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linkchart.analysis import Path, Step, neighbourhood, shortest_paths, simple_paths
 from linkchart.model import Case, ChangeEvent, Link
-from linkchart.ui.analysis import engine
 from linkchart.ui.analysis.host import Host
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def step_text(case: Case, step: engine.Step) -> str:
+def step_text(case: Case, step: Step) -> str:
     """ "Quds Force — commands → Kataib Hezbollah", worded the way the path walks the link."""
     link = case.links[step.link_id]
     ltype = case.link_type(link)
@@ -68,7 +68,7 @@ class PathsPanel(QWidget):
         self.setObjectName("pathsPanel")
         self.host = host
         self.ends: tuple[str, str] | None = None
-        self.paths: list[list[engine.Step]] = []
+        self.paths: list[Path] = []
         self._build()
         host.case_replaced.connect(self._reset)
         host.case_changed.connect(self._on_changed)
@@ -93,7 +93,7 @@ class PathsPanel(QWidget):
         self.directed.setObjectName("pathDirected")
         self.strength = QComboBox()
         self.strength.setObjectName("minStrength")
-        for key, text in (("possible", "Any strength"), ("probable", "Probable or confirmed"), ("confirmed", "Confirmed only")):
+        for key, text in ((None, "Any strength"), ("probable", "Probable or confirmed"), ("confirmed", "Confirmed only")):
             self.strength.addItem(text, key)
         self.types = QListWidget()
         self.types.setObjectName("pathLinkTypes")
@@ -170,9 +170,12 @@ class PathsPanel(QWidget):
         if a not in case.entities or b not in case.entities:
             self._reset()
             return
-        self.paths = engine.find_paths(case, a, b, mode=self.mode.currentData(), max_hops=self.hops.value(),
-                                       directed=self.directed.isChecked(), link_types=self.allowed_types(),
-                                       min_strength=self.strength.currentData())
+        options = {"directed": self.directed.isChecked(), "link_types": self.allowed_types(), "min_strength": self.strength.currentData()}
+        if self.mode.currentData() == "shortest":
+            found = shortest_paths(case, a, b, **options)
+            self.paths = [p for p in found if len(p) <= self.hops.value()]
+        else:
+            self.paths = simple_paths(case, a, b, max_hops=self.hops.value(), **options)
         self._show()
         if self.paths:
             self.highlight(0)
@@ -240,7 +243,7 @@ def select_neighbourhood(host: Host, hops: int | None = None) -> set[str]:
         hops, ok = QInputDialog.getInt(host.window, "Select neighbourhood", "Select cards within this many links:", 1, 1, 10)
         if not ok:
             return set()
-    found = engine.neighbourhood(host.case, start, hops)
+    found = set(neighbourhood(host.case, start, hops))
     order = {eid: i for i, eid in enumerate(host.case.entities)}
     host.select(start + sorted(found - set(start), key=order.__getitem__))
     return found

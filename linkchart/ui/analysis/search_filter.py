@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linkchart.model import STRENGTHS, ChangeEvent, DateError, parse_date
-from linkchart.ui.analysis import engine
+from linkchart.analysis import FilterSpec, SearchHit, apply_filter, search
+from linkchart.model import Case, ChangeEvent, DateError, parse_date
 from linkchart.ui.analysis.filtering import ChartFilter, FilterPart
 from linkchart.ui.analysis.host import Host
 
@@ -77,7 +77,7 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self.host = host
         self.chart_filter = chart_filter
-        self.hits: list[engine.Hit] = []
+        self.hits: list[SearchHit] = []
         self._search_timer = _timer(self, 150, self.run_search)
         self._filter_timer = _timer(self, 80, self.apply_filters)
         self._refill_timer = _timer(self, 200, self._case_edited)
@@ -106,7 +106,10 @@ class SearchPanel(QWidget):
         self.only_results.setObjectName("onlyResults")
         self.entity_types = CheckList("filterEntityTypes")
         self.link_types = CheckList("filterLinkTypes")
-        self.strengths = {s: QCheckBox(s.capitalize()) for s in STRENGTHS}
+        self.strength = QComboBox()
+        self.strength.setObjectName("filterStrength")
+        for key, text in ((None, "Any strength"), ("probable", "Probable or confirmed"), ("confirmed", "Confirmed only")):
+            self.strength.addItem(text, key)
         self.reliability = QComboBox()
         self.reliability.setObjectName("filterReliability")
         self.reliability.addItem("Any source", "")
@@ -125,26 +128,26 @@ class SearchPanel(QWidget):
         self.date_to.setPlaceholderText("to, e.g. 2020-06")
         self.article = QComboBox()
         self.article.setObjectName("filterArticle")
+        self.keep_undated = QCheckBox("Keep undated items")
+        self.keep_undated.setObjectName("filterKeepUndated")
+        self.keep_undated.setChecked(True)
+        self.keep_undated.setToolTip("With a date window, keep cards and links that have no date")
         self.unsourced = QCheckBox("Unsourced only")
         self.unsourced.setObjectName("filterUnsourced")
+        self.drop_isolated = QCheckBox("Hide cards left without links")
+        self.drop_isolated.setObjectName("filterDropIsolated")
+        self.drop_isolated.setToolTip("Keep only the cards of the links shown, e.g. just the backing network")
         self.reset_button = QPushButton("Clear filters")
         self.reset_button.setObjectName("resetFilters")
         self.reset_button.clicked.connect(self.chart_filter.clear)
-        for w in (self.only_results, self.unsourced, *self.strengths.values()):
+        for w in (self.only_results, self.unsourced, self.keep_undated, self.drop_isolated):
             w.toggled.connect(lambda _on: self._filter_timer.start())
         for w in (self.entity_types, self.link_types):
             w.itemChanged.connect(lambda _i: self._filter_timer.start())
-        for w in (self.reliability, self.credibility, self.article):
+        for w in (self.strength, self.reliability, self.credibility, self.article):
             w.currentIndexChanged.connect(lambda _i: self._filter_timer.start())
         for w in (self.date_from, self.date_to):
             w.textChanged.connect(lambda _t: self._filter_timer.start())
-        for s, box in self.strengths.items():
-            box.setObjectName(f"filterStrength_{s}")
-            box.setChecked(True)
-
-        strength_row = QHBoxLayout()
-        for box in self.strengths.values():
-            strength_row.addWidget(box)
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(QLabel("\u2013"))
@@ -155,11 +158,13 @@ class SearchPanel(QWidget):
         form = QFormLayout()
         form.addRow("Card types", self.entity_types)
         form.addRow("Link types", self.link_types)
-        form.addRow("Strength", strength_row)
+        form.addRow("Strength", self.strength)
         form.addRow("Grading", grading)
         form.addRow("Dates", dates)
+        form.addRow(self.keep_undated)
         form.addRow("Source", self.article)
         form.addRow(self.unsourced)
+        form.addRow(self.drop_isolated)
         form.addRow(self.reset_button)
         filters = QGroupBox("Filter the chart")
         filters.setObjectName("filterGroup")
@@ -192,11 +197,12 @@ class SearchPanel(QWidget):
     # ------------------------------------------------------------ search
     def run_search(self) -> None:
         self._search_timer.stop()
-        self.hits = engine.search(self.host.case, self.box.text())
+        case = self.host.case
+        self.hits = _one_per_item(search(case, self.box.text()))
         self.results.clear()
         for hit in self.hits:
-            where = "" if hit.where in ("label", "text") else f" ({hit.where})"
-            item = QListWidgetItem(f"{KIND_WORDS[hit.kind]}: {hit.title}{where}\n{hit.snippet}")
+            where = "" if hit.field in ("label", "text", "title") else f" ({hit.field.replace(':', ' ')})"
+            item = QListWidgetItem(f"{KIND_WORDS[hit.kind]}: {hit_title(case, hit)}{where}\n{hit.snippet}")
             item.setData(HIT_ROLE, self.results.count())
             item.setToolTip(hit.snippet)
             self.results.addItem(item)
@@ -237,50 +243,60 @@ class SearchPanel(QWidget):
             self.host.select(ents, links)
             reader = getattr(self.host.window, "reader", None)
             if reader is not None and hit.start >= 0:
-                reader.open_citation(hit.item_id, hit.start, hit.end)
+                reader.open_citation(hit.article_id, hit.start, hit.end)
 
     # ------------------------------------------------------------ filters
-    def spec(self) -> tuple[engine.FilterSpec, list[str]]:
+    def spec(self) -> tuple[FilterSpec, list[str]]:
         """The filter the controls describe, and the words of its banner summary."""
-        spec = engine.FilterSpec()
         words: list[str] = []
-        spec.entity_types = self.entity_types.checked()
-        if spec.entity_types is not None:
-            words.append(_count(len(spec.entity_types), "card type"))
-        spec.link_types = self.link_types.checked()
-        if spec.link_types is not None:
-            words.append(_count(len(spec.link_types), "link type"))
-        strengths = {s for s, box in self.strengths.items() if box.isChecked()}
-        if len(strengths) < len(self.strengths):
-            spec.strengths = strengths
-            words.append("/".join(sorted(strengths, key=STRENGTHS.index)) or "no strength")
-        spec.min_reliability, spec.min_credibility = self.reliability.currentData(), self.credibility.currentData()
-        if spec.min_reliability or spec.min_credibility:
-            words.append(f"graded \u2265{spec.min_reliability or '?'}{spec.min_credibility or '?'}")
-        spec.date_from = self._date(self.date_from, start=True)
-        spec.date_to = self._date(self.date_to, start=False)
-        if spec.date_from or spec.date_to:
+        entity_types, link_types = self.entity_types.checked(), self.link_types.checked()
+        if entity_types is not None:
+            words.append(_count(len(entity_types), "card type"))
+        if link_types is not None:
+            words.append(_count(len(link_types), "link type"))
+        min_strength = self.strength.currentData()
+        if min_strength:
+            words.append(f"{min_strength}+" if min_strength != "confirmed" else "confirmed")
+        rel, cred = self.reliability.currentData(), self.credibility.currentData()
+        if rel or cred:
+            words.append(f"graded \u2265{rel or '?'}{cred or '?'}")
+        start, end = self._date(self.date_from, start=True), self._date(self.date_to, start=False)
+        if start or end:
             lo, hi = self.date_from.text().strip() or "\u2026", self.date_to.text().strip() or "\u2026"
             words.append(f"{lo}\u2013{hi}")
-        spec.article_id = self.article.currentData() or ""
-        if spec.article_id:
+        article = self.article.currentData() or ""
+        if article:
             words.append("1 source")
-        spec.unsourced_only = self.unsourced.isChecked()
-        if spec.unsourced_only:
+        if self.unsourced.isChecked():
             words.append("unsourced")
-        if self.only_results.isChecked() and self.box.text().strip():
-            spec.item_ids = self.hit_item_ids()
-            words.append(f"\u201c{self.box.text().strip()}\u201d")
+        spec = FilterSpec(
+            entity_types=frozenset(entity_types) if entity_types is not None else None,
+            link_types=frozenset(link_types) if link_types is not None else None,
+            min_strength=min_strength, min_reliability=rel, min_credibility=cred, start=start, end=end,
+            keep_undated=self.keep_undated.isChecked(), article_ids=frozenset([article]) if article else None,
+            unsourced_only=self.unsourced.isChecked(), drop_isolated=self.drop_isolated.isChecked(),
+        )
         return spec, words
 
     def apply_filters(self) -> None:
+        """Set the chart filter's "search" part (the filters) and "results" part (search results only)."""
         self._filter_timer.stop()
         spec, words = self.spec()
-        if spec.empty:
+        case = self.host.case
+        if spec.active:
+            found = apply_filter(case, spec)
+            part = FilterPart(frozenset(found.entity_ids), frozenset(found.link_ids), ", ".join(words) or "on")
+            self.chart_filter.set_part("search", part)
+        else:
             self.chart_filter.set_part("search", None)
-            return
-        entities, links = engine.apply_filter(self.host.case, spec)
-        self.chart_filter.set_part("search", FilterPart(frozenset(entities), frozenset(links), ", ".join(words)))
+        query = self.box.text().strip()
+        if self.only_results.isChecked() and query:
+            ids = self.hit_item_ids()
+            ends = {e for lid in ids if lid in case.links for e in (case.links[lid].source, case.links[lid].target)}
+            entities = frozenset({i for i in ids if i in case.entities} | ends)
+            self.chart_filter.set_part("results", FilterPart(entities, None, f"\u201c{query}\u201d"))
+        else:
+            self.chart_filter.set_part("results", None)
 
     @staticmethod
     def _date(edit: QLineEdit, start: bool):
@@ -301,17 +317,17 @@ class SearchPanel(QWidget):
 
     def reset_filters(self) -> None:
         """Put every filter control back to "everything" (the banner's Clear did it)."""
-        widgets = [self.only_results, self.unsourced, self.entity_types, self.link_types, self.reliability,
-                   self.credibility, self.article, self.date_from, self.date_to, *self.strengths.values()]
+        widgets = [self.only_results, self.unsourced, self.drop_isolated, self.keep_undated, self.entity_types, self.link_types,
+                   self.strength, self.reliability, self.credibility, self.article, self.date_from, self.date_to]
         for w in widgets:
             w.blockSignals(True)
         self.only_results.setChecked(False)
         self.unsourced.setChecked(False)
+        self.drop_isolated.setChecked(False)
+        self.keep_undated.setChecked(True)
         self.entity_types.set_checked(None)
         self.link_types.set_checked(None)
-        for box in self.strengths.values():
-            box.setChecked(True)
-        for combo in (self.reliability, self.credibility, self.article):
+        for combo in (self.strength, self.reliability, self.credibility, self.article):
             combo.setCurrentIndex(0)
         self.date_from.clear()
         self.date_to.clear()
@@ -347,12 +363,37 @@ class SearchPanel(QWidget):
         self._refill()
         if self.box.text().strip():
             self.run_search()
-        if "search" in self.chart_filter.parts:
+        if {"search", "results"} & set(self.chart_filter.parts):
             self.apply_filters()
 
     def _on_changed(self, event: ChangeEvent) -> None:
         if event.kind != "entities_moved":
             self._refill_timer.start()
+
+
+def hit_title(case: Case, hit: SearchHit) -> str:
+    """What a result is called: the card's label, "A backed by B" for a link, the article's title."""
+    if hit.kind == "entity" and hit.item_id in case.entities:
+        return case.entities[hit.item_id].label
+    if hit.kind == "link" and hit.item_id in case.links:
+        link = case.links[hit.item_id]
+        ents = case.entities
+        return f"{ents[link.source].label} {case.link_label(link)} {ents[link.target].label}"
+    art = case.articles.get(hit.item_id)
+    return (art.title or "Untitled article") if art else "?"
+
+
+def _one_per_item(hits: list[SearchHit]) -> list[SearchHit]:
+    """The best hit per card or link (fields come best first); every passage of an article."""
+    seen: set[str] = set()
+    out = []
+    for hit in hits:
+        if hit.kind != "article":
+            if hit.item_id in seen:
+                continue
+            seen.add(hit.item_id)
+        out.append(hit)
+    return out
 
 
 def _timer(parent: QWidget, ms: int, slot) -> QTimer:

@@ -17,10 +17,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from linkchart.analysis import TimelineRecord, in_window, timeline
 from linkchart.model import ChangeEvent
 from linkchart.ui.analysis.filtering import ChartFilter, FilterPart
 from linkchart.ui.analysis.host import Host
-from linkchart.ui.analysis.timeline_data import Mark, marks_of, passing_in_window
 
 DAY = 86400.0
 BAR_HEIGHT = 0.5
@@ -42,7 +42,7 @@ def to_date(seconds: float) -> date:
 class _Drawn:
     """Marks as arrays, row i = marks[i]: lane, start and end seconds, exact or not."""
 
-    marks: list[Mark]
+    marks: list[TimelineRecord]
     lane: np.ndarray
     start: np.ndarray
     end: np.ndarray
@@ -134,12 +134,15 @@ class TimelinePanel(QWidget):
         self.filter_box.toggled.connect(self._filter_toggled)
         self.window_label = QLabel()
         self.window_label.setObjectName("timelineWindow")
+        self.unreadable_label = QLabel()
+        self.unreadable_label.setObjectName("timelineUnreadable")
+        self.unreadable_label.setStyleSheet("color: #b35c00;")
         self.fit_button = QPushButton("Fit")
         self.fit_button.setToolTip("Show the whole time span")
         self.fit_button.clicked.connect(self.fit)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        for w in (self.lanes, self.filter_box, self.window_label):
+        for w in (self.lanes, self.filter_box, self.window_label, self.unreadable_label):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.fit_button)
@@ -172,14 +175,11 @@ class TimelinePanel(QWidget):
     # ------------------------------------------------------------ data
     def rebuild(self) -> None:
         """Re-read every dated item and redraw the lanes (keeps the window where it was)."""
-        case = self.host.case
-        marks = marks_of(case, self.lanes.currentData() or "type")
-        lanes: dict[str, int] = {}
-        for mark in marks:
-            for lane in mark.lanes:
-                lanes.setdefault(lane, len(lanes))
-        rows = [(m, lanes[lane]) for m in marks for lane in m.lanes]
-        self.lane_names = list(lanes)
+        data = timeline(self.host.case, self.lanes.currentData() or "type")
+        lanes = {key: i for i, (key, _label) in enumerate(data.lanes)}
+        rows = [(r, lanes[r.lane]) for r in data.records]
+        self.lane_names = [label for _key, label in data.lanes]
+        self._show_unreadable(data.unreadable)
         self.drawn = _Drawn(
             marks=[m for m, _ in rows],
             lane=np.array([lane for _, lane in rows], dtype=float),
@@ -197,6 +197,15 @@ class TimelinePanel(QWidget):
             self.apply_window()
 
     _region_set = False
+
+    def _show_unreadable(self, unreadable: list[tuple[str, str, str]]) -> None:
+        """Say which dates could not be read (they are left off the timeline, not guessed)."""
+        self.unreadable_label.setVisible(bool(unreadable))
+        if not unreadable:
+            return
+        n = len(unreadable)
+        self.unreadable_label.setText(f"{n} date{'s' if n != 1 else ''} not understood")
+        self.unreadable_label.setToolTip("\n".join(f"\u201c{text}\u201d: {why}" for _id, text, why in unreadable[:20]))
 
     def _draw(self) -> None:
         d = self.drawn
@@ -266,7 +275,8 @@ class TimelinePanel(QWidget):
         if not self.filter_box.isChecked():
             return
         start, end = self.window()
-        entities, links = passing_in_window(self.host.case, start, end)
+        found = in_window(self.host.case, start, end)
+        entities, links = found.entity_ids, found.link_ids
         summary = f"{start.isoformat()} \u2013 {end.isoformat()}"
         if start.year != end.year or (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
             summary = f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
@@ -284,7 +294,7 @@ class TimelinePanel(QWidget):
         self.filter_box.blockSignals(False)
 
     # ------------------------------------------------------------ clicks
-    def mark_at(self, scene_pos: QPointF) -> Mark | None:
+    def mark_at(self, scene_pos: QPointF) -> TimelineRecord | None:
         """The mark under a point of the plot's scene: a point within a few pixels, or a bar."""
         vb = self.plot.getViewBox()
         p = vb.mapSceneToView(scene_pos)
@@ -310,27 +320,27 @@ class TimelinePanel(QWidget):
         event.accept()
         self.select_mark(mark)
 
-    def select_mark(self, mark: Mark) -> None:
+    def select_mark(self, mark: TimelineRecord) -> None:
         """Select the mark's item on the chart (an article selects the items citing it) and show it."""
         case = self.host.case
         if mark.kind == "entity":
-            self.host.select([mark.item_id])
-            self.host.centre_on([mark.item_id])
+            self.host.select([mark.id])
+            self.host.centre_on([mark.id])
         elif mark.kind == "link":
-            self.host.select([], [mark.item_id])
-            self.host.centre_on([mark.item_id])
+            self.host.select([], [mark.id])
+            self.host.centre_on([mark.id])
         else:
-            citing = case.citations_of_article(mark.item_id)
+            citing = case.citations_of_article(mark.id)
             ents = [i.id for i, _ in citing if i.id in case.entities]
             links = [i.id for i, _ in citing if i.id in case.links]
             self.host.select(ents, links)
             self.host.centre_on(ents + links)
-        self.mark_clicked.emit(mark.item_id)
+        self.mark_clicked.emit(mark.id)
 
     def _show_selection(self) -> None:
         chosen = set(self.host.selected_entity_ids()) | set(self.host.selected_link_ids())
         d = self.drawn
-        self.bars.selected = {n for n, i in enumerate(getattr(self, "_bar_rows", [])) if d.marks[i].item_id in chosen}
+        self.bars.selected = {n for n, i in enumerate(getattr(self, "_bar_rows", [])) if d.marks[i].id in chosen}
         self.bars.update()
 
     def _on_changed(self, event: ChangeEvent) -> None:
