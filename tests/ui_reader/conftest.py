@@ -102,7 +102,11 @@ def drag_mime(window) -> QMimeData:
 
 def drop_on_chart(window, mime: QMimeData, view_pos: QPoint) -> QDropEvent:
     """Deliver drag-enter, drag-move and drop to the chart view's viewport, as Qt does during a drag."""
-    viewport = window.chart_view.viewport()
+    return drop_on(window.chart_view.viewport(), mime, view_pos)
+
+
+def drop_on(viewport, mime: QMimeData, view_pos: QPoint) -> QDropEvent:
+    """Deliver drag-enter, drag-move and drop to a widget, as Qt does during a drag."""
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(view_pos, actions, mime, buttons, mods)
@@ -124,5 +128,6 @@ def view_point(window, scene_x: float, scene_y: float) -> QPoint:
 def rt():
     """The helpers above, for test modules (conftest itself is not importable under importlib mode)."""
     return SimpleNamespace(
-        entity=entity, article=article, select_words=select_words, drag_mime=drag_mime, drop_on_chart=drop_on_chart, view_point=view_point
+        entity=entity, article=article, select_words=select_words, drag_mime=drag_mime, drop_on_chart=drop_on_chart, drop_on=drop_on,
+        view_point=view_point,
     )

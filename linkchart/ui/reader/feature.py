@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -23,6 +25,7 @@ from linkchart.ui.reader.reader_panel import ArticleReaderPanel
 from linkchart.ui.reader.suggestions_panel import SuggestionsPanel
 
 Area = Qt.DockWidgetArea
+GRID_X, GRID_Y = 220, 80  # spacing of accepted cards: wider than a card, taller than one
 
 
 class ReaderFeature(QObject):
@@ -90,6 +93,7 @@ class ReaderFeature(QObject):
         for source in (panel.message, self.quotes.message, self.suggestions.message):
             source.connect(lambda text: w.statusBar().showMessage(text, 6000))
         self.suggestions.open_quote.connect(self.open_citation)
+        self.suggestions.place_cards = self.place_new_cards
         self.importer.imported.connect(self._after_import)
         w.document_changed.connect(self._rebind)
         self._hook_inspector()
@@ -127,6 +131,20 @@ class ReaderFeature(QObject):
         card = w.scene.cards.get(entity_id)
         if card is not None:
             w.chart_view.centerOn(card)
+
+    def place_new_cards(self, entities) -> None:
+        """Give accepted cards places: a grid in the middle of the visible chart, skipping occupied spots."""
+        view = self.window.chart_view
+        centre = view.mapToScene(view.viewport().rect().center())
+        columns = max(1, math.ceil(math.sqrt(len(entities))))
+        spots = ((col, row) for row in range(10_000) for col in range(columns))
+        for entity in entities:
+            for col, row in spots:
+                x = centre.x() + (col - (columns - 1) / 2) * GRID_X
+                y = centre.y() + row * GRID_Y
+                if view.card_at(view.mapFromScene(x, y)) is None:
+                    entity.x, entity.y = x, y
+                    break
 
     def _after_import(self, summary: ImportSummary) -> None:
         if summary.added:

@@ -8,15 +8,19 @@ report progress, stop when asked) is met in one spot.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
-from linkchart.ingest.importer import collect_files
-from linkchart.ingest.importer import import_files as ingest_import_files
-from linkchart.ingest.mentions import MentionFinder
-from linkchart.ingest.registry import supported_extensions as ingest_extensions
-from linkchart.ingest.suggest.sentences import sentence_spans
-from linkchart.model import Case, Draft
+from linkchart.commands import AddCitationCommand, ApplyDraftCommand, CaseCommand
+from linkchart.ingest import KnownEntities, MentionFinder, SuggestedEntity, SuggestedLink, Suggestions, collect_files, suggest
+from linkchart.ingest import accept as ingest_accept
+from linkchart.ingest import guess_type as ingest_guess_type
+from linkchart.ingest import import_files as ingest_import_files
+from linkchart.ingest import supported_extensions as ingest_extensions
+from linkchart.ingest.suggest.sentences import sentence_spans  # the suggester's sentences, so quotes agree
+from linkchart.model import Article, Case, Citation, Draft, Entity
+from linkchart.ui.reader.commands import StepsCommand
 from linkchart.ui.worker import Cancelled, Progress
 
 
@@ -65,7 +69,6 @@ class EntityRow:
     count: int
     known_id: str | None = None
     span: tuple[int, int] | None = None  # the first mention, shown when the row is clicked
-    source: object = None  # the ingest suggestion it came from
 
 
 @dataclass
@@ -78,15 +81,118 @@ class LinkRow:
     type_id: str
     span: tuple[int, int]
     quote: str
-    origin: object = None
+    suggestion: SuggestedLink
 
 
-def suggestions_for(case: Case, article) -> tuple[list[EntityRow], list[LinkRow]]:
-    raise NotImplementedError
+@dataclass
+class SuggestionRows:
+    """One article's suggestions as the panel lists them, with the ingest result they came from."""
+
+    entities: list[EntityRow]
+    links: list[LinkRow]
+    found: Suggestions
 
 
-def accept(case: Case, article, entities: list[EntityRow], links: list[LinkRow]):
-    raise NotImplementedError
+def suggestion_rows(article: Article, known: KnownEntities | None) -> SuggestionRows:
+    """Suggest for *article*; names the case already has come back with ``known_id`` set."""
+    found = suggest(article.text, known)
+    names = {e.key: e.name for e in found.entities}
+    entities = [
+        EntityRow(e.key, e.name, e.type, e.count, e.entity_id or None, e.mentions[0] if e.mentions else None)
+        for e in found.entities
+    ]
+    links = [
+        LinkRow(f"{k.source}|{k.type}|{k.target}|{k.start}", names[k.source], names[k.target], k.type, (k.start, k.end), k.quote, k)
+        for k in found.links
+    ]
+    return SuggestionRows(entities, links, found)
+
+
+def known_entities(case: Case) -> KnownEntities:
+    """The case's names compiled once for suggesting (rebuild when a name changes)."""
+    return KnownEntities.from_case(case)
+
+
+@dataclass
+class AcceptPlan:
+    """What accepting some suggestions adds: a draft of new cards and links, and citations for known cards."""
+
+    draft: Draft
+    citations: list[tuple[str, Citation]]
+
+    @property
+    def new_entities(self) -> list[Entity]:
+        return self.draft.entities
+
+    def command(self, case: Case) -> CaseCommand:
+        """ONE undo step: the draft, plus the quotes added to cards the case already had."""
+        count = len(self.draft.entities) + len(self.citations)
+        text = f"Accept {count} suggested card{'s' if count != 1 else ''}, {len(self.draft.links)} link{'s' if len(self.draft.links) != 1 else ''}"
+        apply = ApplyDraftCommand(case, self.draft, text=text)
+        if not self.citations:
+            return apply
+        cites = [AddCitationCommand(case, item_id, cit) for item_id, cit in self.citations]
+        return StepsCommand(case, [apply, *cites], text)
+
+    def entity_ids(self, command: CaseCommand) -> list[str]:
+        apply = command if isinstance(command, ApplyDraftCommand) else command.steps[0]
+        return [*apply.entity_ids, *(item_id for item_id, _ in self.citations)]
+
+    def link_ids(self, command: CaseCommand) -> list[str]:
+        apply = command if isinstance(command, ApplyDraftCommand) else command.steps[0]
+        return apply.link_ids
+
+    def describe(self) -> str:
+        parts = [f"{len(self.draft.entities)} new card{'s' if len(self.draft.entities) != 1 else ''}"]
+        parts.append(f"{len(self.draft.links)} link{'s' if len(self.draft.links) != 1 else ''}")
+        if self.citations:
+            parts.append(f"a quote on {len(self.citations)} existing card{'s' if len(self.citations) != 1 else ''}")
+        return "Accepted " + ", ".join(parts) + ", each citing the article."
+
+
+def accept(case: Case, article: Article, rows: SuggestionRows, entities: list[EntityRow], links: list[LinkRow]) -> AcceptPlan:
+    """Turn the ticked rows (with the analyst's names and types) into an :class:`AcceptPlan`.
+
+    A ticked link brings its ends along; a ticked name the case already has
+    gets this article's sentence as a citation instead of a second card.
+    """
+    edits = {r.key: r for r in rows.entities}
+    found = replace(rows.found, entities=[_edited(e, edits.get(e.key)) for e in rows.found.entities])
+    draft = ingest_accept(found, article, entities=[r.key for r in entities], links=[r.suggestion for r in links])
+    citations: list[tuple[str, Citation]] = []
+    for row in entities:
+        entity = case.entities.get(row.known_id or "")
+        if entity is None or row.span is None:
+            continue
+        s, e = found.sentence_at(row.span[0])
+        if s == e:
+            s, e = row.span
+        if not any((c.article_id, c.start, c.end) == (article.id, s, e) for c in entity.citations):
+            citations.append((entity.id, Citation(article.id, s, e, article.text[s:e])))
+    return AcceptPlan(draft, citations)
+
+
+def _edited(suggested: SuggestedEntity, row: EntityRow | None) -> SuggestedEntity:
+    """The suggestion with the analyst's name and type.
+
+    A corrected name keeps the text's own form as an alias, so the article's
+    mentions still lead to the card (and it is not suggested again as new).
+    """
+    if row is None:
+        return suggested
+    aliases = suggested.aliases if row.name == suggested.name else [suggested.name, *suggested.aliases]
+    return replace(suggested, name=row.name, type=row.type_id, aliases=aliases)
+
+
+def guess_type(case: Case, article: Article, label: str) -> str:
+    """The entity type for a card named *label* out of *article*: its suggestions, the gazetteer, cue words."""
+    return ingest_guess_type(label, _plain_suggestions(article.text))
+
+
+@lru_cache(maxsize=8)
+def _plain_suggestions(text: str) -> Suggestions:
+    # Types depend on the text alone, so a few recent articles' results are kept for repeated drags.
+    return suggest(text)
 
 
 def mention_finder(names_by_entity: Mapping[str, Iterable[str]]) -> MentionFinder:
@@ -99,18 +205,20 @@ def find_mentions(text: str, finder: MentionFinder) -> list[tuple[int, int, str]
     return finder.find(text)
 
 
-def guess_type(case, article, label: str) -> str:
-    """The entity type for a card named *label* out of *article*: suggestions, then gazetteer, then 'other'."""
-    return "other"
-
-
 __all__ = [
+    "AcceptPlan",
+    "EntityRow",
+    "LinkRow",
+    "SuggestionRows",
+    "accept",
     "article_files_in",
     "articles_snapshot",
     "find_mentions",
     "guess_type",
     "import_files",
+    "known_entities",
     "mention_finder",
     "sentence_spans",
+    "suggestion_rows",
     "supported_extensions",
 ]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from linkchart.commands import push
 from linkchart.model import Case, CaseError, ChangeEvent
 from linkchart.ui.reader import ingest_adapter
-from linkchart.ui.reader.ingest_adapter import EntityRow, LinkRow
+from linkchart.ui.reader.ingest_adapter import EntityRow, LinkRow, SuggestionRows
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 QUOTE_CHARS = 110
@@ -66,6 +66,8 @@ class SuggestionsPanel(QWidget):
         self.place_cards = None  # callable(list[Entity]) -> None: give new cards positions (the window's view centre)
         self.entity_rows: dict[str, EntityRow] = {}
         self.link_rows: dict[str, LinkRow] = {}
+        self._rows: SuggestionRows | None = None
+        self._known = None  # the case's names compiled for the suggester; dropped when a name changes
         self._dismissed: dict[str, set[str]] = {}
         self._stale = True  # the lists do not match the article (computed when next shown)
         self._pending = False  # a refresh is queued for the next event-loop turn
@@ -124,6 +126,7 @@ class SuggestionsPanel(QWidget):
         self.case, self.undo_stack = case, undo_stack
         case.changed.connect(self._on_changed)
         self._dismissed.clear()
+        self._known = None
         self.show_article(None)
 
     def detach(self) -> None:
@@ -136,7 +139,9 @@ class SuggestionsPanel(QWidget):
         )
         if event.kind == "articles_removed" and self.article_id in event.ids:
             self.show_article(None)
-        elif names and not self._pending:
+        elif names:
+            self._known = None
+        if names and not self._pending:
             self._pending = True
             QTimer.singleShot(0, self._refresh_pending)
 
@@ -163,12 +168,14 @@ class SuggestionsPanel(QWidget):
         self._stale = False
         article = self.case.articles.get(self.article_id or "")
         if article is None:
-            self.entity_rows, self.link_rows = {}, {}
+            self._rows, self.entity_rows, self.link_rows = None, {}, {}
         else:
-            entities, links = ingest_adapter.suggestions_for(self.case, article)
+            if self._known is None:
+                self._known = ingest_adapter.known_entities(self.case)
+            self._rows = ingest_adapter.suggestion_rows(article, self._known)
             gone = self._dismissed.get(article.id, set())
-            self.entity_rows = {r.key: r for r in entities if r.key not in gone}
-            self.link_rows = {r.key: r for r in links if r.key not in gone}
+            self.entity_rows = {r.key: r for r in self._rows.entities if r.key not in gone}
+            self.link_rows = {r.key: r for r in self._rows.links if r.key not in gone}
         self._fill()
 
     def _fill(self) -> None:
@@ -283,10 +290,10 @@ class SuggestionsPanel(QWidget):
         keys = set(self.checked_keys())
         entities = [r for k, r in self.entity_rows.items() if k in keys]
         links = [r for k, r in self.link_rows.items() if k in keys]
-        if article is None or not (entities or links):
+        if article is None or self._rows is None or not (entities or links):
             self.message.emit("Tick the suggestions to accept first.")
             return [], []
-        plan = ingest_adapter.accept(self.case, article, entities, links)
+        plan = ingest_adapter.accept(self.case, article, self._rows, entities, links)
         if self.place_cards is not None and plan.new_entities:
             self.place_cards(plan.new_entities)
         try:
