@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from linkchart import __version__, paths
 from linkchart.settings import Preferences, SessionState
@@ -29,11 +29,24 @@ def create_main_window(preferences: Preferences | None = None, session: SessionS
     return MainWindow(prefs, state)
 
 
+def _release_clipboard() -> None:
+    """Leave only plain text on the clipboard at exit.
+
+    A QMimeData of ours left on the clipboard when the application is torn down
+    crashes PySide6 on some platforms; the labels stay available as text.
+    """
+    board = QApplication.clipboard()
+    data = board.mimeData()
+    if data is not None and data.hasFormat("application/x-linkchart"):
+        board.setText(data.text())
+
+
 def run(case_path: str | None = None) -> int:
     app = ensure_application()
+    app.aboutToQuit.connect(_release_clipboard)
     window = create_main_window()
     window.show()
-    if case_path:
-        if not window.open_case(case_path):
-            QMessageBox.warning(window, "LinkChart", f"Could not open {case_path}.")
+    recovered = window.offer_recovery()
+    if case_path and not recovered:
+        window.open_case(case_path)  # on failure the window has already said why
     return app.exec()

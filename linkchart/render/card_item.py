@@ -25,8 +25,9 @@ BADGE = 30  # diameter of the type badge
 PAD = 8
 ICON_PIXELS = 36  # rendered larger than drawn so it stays crisp when zoomed in
 HANDLE = 10  # the link handle on the right edge
-TEXT_LOD = 0.45  # below this zoom the text would be unreadable: draw blocks only
-ICON_LOD = 0.25
+TEXT_LOD = 0.3  # below this zoom a label would be unreadable: draw blocks only
+SUBTITLE_LOD = 0.55
+ICON_LOD = 0.2
 
 
 class CardItem(QGraphicsItem):
@@ -130,19 +131,23 @@ class CardItem(QGraphicsItem):
         painter.drawEllipse(badge)
         painter.drawImage(badge.adjusted(6, 6, -6, -6), self._icon)
         if lod >= TEXT_LOD:
-            self._paint_text(painter, r, badge)
-        if self.unsourced and self.unsourced_badge:
+            self._paint_text(painter, r, badge, lod >= SUBTITLE_LOD)
+        if self.unsourced and self.unsourced_badge and lod >= SUBTITLE_LOD:
             self._paint_unsourced(painter, r)
         if self.hovered or selected:
             painter.setPen(QPen(style.card, 1.5))
             painter.setBrush(style.selection)
             painter.drawEllipse(self.handle_rect())
 
-    def _paint_text(self, painter: QPainter, r: QRectF, badge: QRectF) -> None:
+    def _paint_text(self, painter: QPainter, r: QRectF, badge: QRectF, subtitle: bool) -> None:
         left = badge.right() + PAD
         width = r.right() - left - PAD
         painter.setPen(self.style.text)
         painter.setFont(self.style.label_font)
+        if not subtitle:
+            # Zoomed out: the label alone, centred, reads better than two tiny lines.
+            painter.drawText(QRectF(left, r.top(), width, r.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._label_text)
+            return
         painter.drawText(QRectF(left, r.top() + 5, width, 19), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._label_text)
         painter.setPen(self.style.muted)
         painter.setFont(self.style.subtitle_font)

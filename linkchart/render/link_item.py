@@ -17,13 +17,15 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPainterPathStr
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Link
-from linkchart.render.card_item import TEXT_LOD, CardItem
+from linkchart.render.card_item import CardItem
 from linkchart.render.style import ChartStyle
 
 ARROW_LENGTH = 11.0
 ARROW_HALF_WIDTH = 4.8
 GAP = 2.0  # between a card's edge and the arrow tip
 PEN_WIDTH = 1.5
+LABEL_LOD = 0.5  # link labels are smaller than card labels, so they go sooner when zooming out
+SMOOTH_LOD = 0.3
 # Dash patterns are in pen widths.
 DASHES = {"probable": [5.0, 3.5], "possible": [0.4, 2.6]}
 FORWARD_MARK, BACKWARD_MARK = "\u25b8", "\u25c2"  # small triangles showing which way to read
@@ -187,7 +189,7 @@ class LinkItem(QGraphicsItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         if self.strength in DASHES:
             pen.setDashPattern(DASHES[self.strength])
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= TEXT_LOD)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= SMOOTH_LOD)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
@@ -197,7 +199,7 @@ class LinkItem(QGraphicsItem):
         painter.setBrush(colour)
         for arrow in self._arrows:
             painter.drawPolygon(arrow)
-        if lod >= TEXT_LOD and self.display_text and self._label_room > 24:
+        if lod >= LABEL_LOD and self.display_text and self._label_room > 24:
             self._paint_label(painter, colour)
 
     def _paint_label(self, painter: QPainter, colour) -> None:

@@ -1,0 +1,113 @@
+"""Run long work (layout, imports, centrality on big charts) on a worker thread with a progress dialog.
+
+The function gets a snapshot (never the live case: the model is not
+thread-safe) and a :class:`Progress` to report to and poll for Cancel. The
+caller gets a :class:`TaskResult` back on the GUI thread and turns it into one
+command. Example::
+
+    result = run_task(window, "Laying out the chart", compute_layout, snapshot)
+    if result.ok:
+        push(window.undo_stack, SetPositionsCommand(window.case, result.value))
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Cancelled(Exception):
+    """Raised inside the work function by :meth:`Progress.check` after the user pressed Cancel."""
+
+
+class Progress:
+    """Handed to the work function: ``report(fraction, text)`` and ``cancelled`` / ``check()``."""
+
+    def __init__(self, emit: Callable[[float, str], None]) -> None:
+        self._emit = emit
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def report(self, fraction: float, text: str = "") -> None:
+        """Report 0..1 done; also raises Cancelled if the user has cancelled."""
+        self._emit(max(0.0, min(1.0, fraction)), text)
+        self.check()
+
+
+@dataclass
+class TaskResult:
+    value: Any = None
+    cancelled: bool = False
+    error: BaseException | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.cancelled and self.error is None
+
+
+class _Worker(QThread):
+    progressed = Signal(float, str)
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.fn, self.args = fn, args
+        self.progress = Progress(self.progressed.emit)
+        self.result = TaskResult()
+
+    def run(self) -> None:
+        try:
+            self.result.value = self.fn(*self.args, self.progress)
+        except Cancelled:
+            self.result.cancelled = True
+        except Exception as exc:  # handed back to the GUI thread, which reports it
+            self.result.error = exc
+        if self.progress.cancelled:
+            self.result.cancelled = True
+
+
+def run_task(parent: QWidget | None, label: str, fn: Callable[..., Any], *args: Any, delay_ms: int = 400) -> TaskResult:
+    """Call ``fn(*args, progress)`` on a worker thread; show progress with Cancel; wait without freezing the UI.
+
+    The dialog appears only if the work takes longer than *delay_ms*.
+    """
+    worker = _Worker(fn, args)
+    dialog = QProgressDialog(label, "Cancel", 0, 1000, parent)
+    dialog.setObjectName("taskProgress")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(delay_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+
+    def on_progress(fraction: float, text: str) -> None:
+        dialog.setValue(round(fraction * 1000))
+        if text:
+            dialog.setLabelText(text)
+
+    loop = QEventLoop()
+    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(worker.progress.cancel)
+    worker.start()
+    if not worker.isFinished():
+        loop.exec()
+    worker.wait()
+    dialog.close()
+    dialog.setParent(None)  # gone from the window's children at once, not at the next idle moment
+    dialog.deleteLater()
+    return worker.result
