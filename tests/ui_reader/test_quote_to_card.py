@@ -19,7 +19,7 @@ def test_dropping_a_selection_on_empty_chart_adds_a_card_citing_the_sentence(win
     assert drop.isAccepted()
     (new_id,) = set(case.entities) - before
     card = case.entities[new_id]
-    assert card.label == "Qassem Soleimani"
+    assert card.label == "Qassem Soleimani" and card.type == "person"
     cit = card.citations[0]
     text = case.articles[cit.article_id].text
     assert cit.quote == text[cit.start : cit.end] == SOLEIMANI_SENTENCE

@@ -179,3 +179,43 @@ def test_the_reader_follows_a_newly_opened_case(window, rt, tmp_path) -> None:
     assert [reader.text.article.text[m.start : m.end] for m in reader.text.mentions] == ["Kataib Hezbollah"]
     window.case.update_article(reader.article_id, title="Rockets at dawn")
     assert reader.article_list.topLevelItem(0).text(0) == "Rockets at dawn"
+
+
+def test_clicking_a_citation_in_the_inspector_opens_it_in_the_reader(window, rt, qtbot) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    hez = rt.entity(window, "Hezbollah")
+    window.selection.set([hez.id])
+    window.inspector.raise_()
+    tables = [t for t in window.inspector.findChildren(QTableWidget, "citationsTable") if t.isVisible() and t.rowCount()]
+    assert tables, "the inspector lists the card's citations"
+    table = tables[0]
+    cell = table.visualItemRect(table.item(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    reader, cit = window.reader.panel, hez.citations[0]
+    assert window.reader.reader_dock.isVisible()
+    assert reader.article_id == cit.article_id and reader.text.shown_span == (cit.start, cit.end)
+    assert reader.text.textCursor().selectedText() == cit.quote
+
+
+def test_reader_shortcuts_are_its_own(window) -> None:
+    """No shortcut of ours is also one of the window's or another feature's (an ambiguous key does nothing)."""
+    from PySide6.QtGui import QAction
+
+    from linkchart.ui import analysis, export
+    from linkchart.ui.reader.actions import READER_SPECS
+
+    if getattr(window, "analysis", None) is None:
+        analysis.install(window)
+    if getattr(window, "export_feature", None) is None:
+        export.install(window)
+
+    ours = {spec.id for spec in READER_SPECS}
+    taken: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        key = action.shortcut().toString()
+        if key and action.objectName() not in ours:
+            taken[key] = action.objectName()
+    for spec in READER_SPECS:
+        key = window.reader.actions[spec.id].shortcut().toString()
+        assert not key or key not in taken, f"{spec.id} shares {key} with {taken.get(key)}"

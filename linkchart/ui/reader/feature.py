@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTableWidget
 
 from linkchart import paths
 from linkchart.ui.actions import Actions
@@ -20,6 +20,7 @@ from linkchart.ui.reader.actions import (
 )
 from linkchart.ui.reader.chart_drop import FileDropFilter, QuoteDropFilter
 from linkchart.ui.reader.importer import ArticleImporter, ImportSummary
+from linkchart.ui.reader.quote import QUOTE_MIME
 from linkchart.ui.reader.quote_actions import QuoteActions
 from linkchart.ui.reader.reader_panel import ArticleReaderPanel
 from linkchart.ui.reader.suggestions_panel import SuggestionsPanel
@@ -56,6 +57,7 @@ class ReaderFeature(QObject):
         self.file_filter = FileDropFilter(window, self.importer.import_paths)
         window.installEventFilter(self.file_filter)
         window.setAcceptDrops(True)
+        QApplication.instance().aboutToQuit.connect(_release_clipboard)
 
     # ------------------------------------------------------------ building
     def _build_menus(self) -> None:
@@ -99,11 +101,31 @@ class ReaderFeature(QObject):
         self._hook_inspector()
 
     def _hook_inspector(self) -> None:
-        """Let the inspector's citations open in the reader, through whatever signal it offers."""
+        """Let a click on a citation in the inspector open it in the reader.
+
+        The inspector offers no signal for that, so its citation tables are found by
+        objectName and a row is tied to its citation through the id its remove
+        button carries (``removeCitation:<id>``): identity by id, never by row.
+        """
         inspector = getattr(self.window, "inspector", None)
+        if inspector is None:
+            return
         signal = getattr(inspector, "citation_activated", None)
         if signal is not None and hasattr(signal, "connect"):
             signal.connect(self.open_citation)
+            return
+        for table in inspector.findChildren(QTableWidget, "citationsTable"):
+            table.cellClicked.connect(lambda row, column, t=table: self._open_table_citation(t, row))
+
+    def _open_table_citation(self, table: QTableWidget, row: int) -> None:
+        button = table.cellWidget(row, table.columnCount() - 1)
+        name = button.objectName() if button is not None else ""
+        if not name.startswith("removeCitation:"):
+            return
+        citation_id = name.split(":", 1)[1]
+        found = next((c for _, c in self.window.case.iter_citations() if c.id == citation_id), None)
+        if found is not None:
+            self.open_citation(found.article_id, found.start, found.end)
 
     def _rebind(self) -> None:
         w = self.window
@@ -156,6 +178,14 @@ class ReaderFeature(QObject):
             self.window.preferences.save(paths.config_dir() / "preferences.json")
         except OSError:
             self.window.statusBar().showMessage("Could not save preferences", 4000)
+
+
+def _release_clipboard() -> None:
+    """Leave plain text, not our mime data, on the clipboard at exit (PySide6 may crash tearing it down)."""
+    board = QApplication.clipboard()
+    data = board.mimeData()
+    if data is not None and data.hasFormat(QUOTE_MIME):
+        board.setText(data.text())
 
 
 def _actions_of(window: QMainWindow) -> Actions:
