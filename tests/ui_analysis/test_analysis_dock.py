@@ -65,3 +65,26 @@ def test_betweenness_directed_and_communities(qtbot, window, case, ids):
     panel.find_components()
     assert [len(c) for c in panel.components] == [8]
 
+
+def test_big_chart_betweenness_is_sampled_on_a_worker(qtbot, window, tmp_path):
+    import random
+
+    from linkchart.io import save_case
+    from linkchart.model import Case
+
+    rng = random.Random(1)
+    case = Case(title="Big")
+    ents = [case.add_entity(f"Card {i}", "person", x=(i % 60) * 200.0, y=(i // 60) * 80.0) for i in range(3000)]
+    for _ in range(6000):
+        a, b = rng.sample(ents, 2)
+        case.add_link(a.id, b.id, "associated_with")
+    path = tmp_path / "big.lcase"
+    save_case(case, path)
+    assert window.open_case(str(path))
+    panel = window.analysis.analysis
+    panel.measure_box.setCurrentIndex(panel.measure_box.findData("betweenness"))
+    qtbot.mouseClick(panel.calculate_button, Qt.MouseButton.LeftButton)
+    assert panel.job is not None  # on a worker, behind a progress dialog
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=60000)
+    assert panel.result.sample_size and panel.result.sample_size < 3000
+    assert f"estimated from a sample of {panel.result.sample_size} of 3000 cards" in panel.info.text()
