@@ -219,3 +219,14 @@ def test_reader_shortcuts_are_its_own(window) -> None:
     for spec in READER_SPECS:
         key = window.reader.actions[spec.id].shortcut().toString()
         assert not key or key not in taken, f"{spec.id} shares {key} with {taken.get(key)}"
+
+
+def test_remove_an_article_with_its_citations_as_one_step(window, rt) -> None:
+    reader = window.reader.panel
+    plots, hez = rt.article(window, "Plots"), rt.entity(window, "Hezbollah")
+    assert reader.remove_article(plots.id, confirm=False)
+    assert plots.id not in window.case.articles and hez.citations == []
+    assert reader.article_list.topLevelItemCount() == 1
+    window.undo_stack.undo()
+    assert plots.id in window.case.articles and len(hez.citations) == 1
+    assert reader.article_list.topLevelItemCount() == 2

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from linkchart.commands import AddEntitiesCommand, push
 from linkchart.model import CaseError, Entity
+from linkchart.ui.interactions import snap
 from linkchart.ui.reader import ingest_adapter
 from linkchart.ui.reader.commands import AddAliasCommand, CiteQuoteCommand, entity_with_quote
 from linkchart.ui.reader.quote import MAX_LABEL, QuotePayload
@@ -50,7 +51,10 @@ class AliasOffer(QFrame):
         add.clicked.connect(self._accept)
         close.clicked.connect(self.close)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        QTimer.singleShot(OFFER_SECONDS * 1000, self.close)
+        expiry = QTimer(self)  # a child, so it cannot fire after the offer is gone
+        expiry.setSingleShot(True)
+        expiry.timeout.connect(self.close)
+        expiry.start(OFFER_SECONDS * 1000)
 
     def _accept(self) -> None:
         self.accepted.emit()
@@ -104,6 +108,9 @@ class QuoteActions(QObject):
         label = payload.label(article)
         if scene_pos is None:
             scene_pos = self._free_spot()
+        view = self.window.chart_view
+        grid = view.grid_size if getattr(view, "grid_enabled", False) else 0
+        scene_pos = QPointF(snap(scene_pos.x(), grid), snap(scene_pos.y(), grid))
         type_id = ingest_adapter.guess_type(self.case, article, label)
         entity = entity_with_quote(label, type_id, payload.citation(), scene_pos.x(), scene_pos.y())
         try:

@@ -11,8 +11,9 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QUndoStack
-from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from linkchart.commands import RemoveArticlesCommand, push
 from linkchart.model import Case, ChangeEvent, Entity
 from linkchart.ui.actions import Actions
 from linkchart.ui.reader import ingest_adapter
@@ -66,11 +67,13 @@ class ArticleReaderPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.article_list.currentItemChanged.connect(self._list_moved)
+        self.article_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article_list.customContextMenuRequested.connect(self._list_menu)
 
         self.header = ArticleHeader(case, undo_stack)
         self.header.error.connect(self.message)
         self.text = ArticleTextView()
-        self.text.quote_mode = self.quote_mode
+        self.text.quote_mode_for = lambda: self.quote_mode
         self.text.tooltip_for = self._entity_tooltip
         self.text.colour_for = self._entity_colour
         self.text.menu_extender = self._extend_menu
@@ -142,7 +145,6 @@ class ArticleReaderPanel(QWidget):
         changed = prefs is not None and prefs.quote_mode != mode
         if prefs is not None:
             prefs.quote_mode = mode
-        self.text.quote_mode = mode
         self.actions[QUOTE_SENTENCE if mode == "sentence" else QUOTE_SELECTION].setChecked(True)
         if changed:
             self.quote_mode_changed.emit(mode)
@@ -215,6 +217,37 @@ class ArticleReaderPanel(QWidget):
         self.article_list.setCurrentItem(self._row_for(self.article_id))
         self.article_list.blockSignals(False)
 
+    def _list_menu(self, pos) -> None:
+        row = self.article_list.itemAt(pos)
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("articleListMenu")
+        remove = menu.addAction("Remove Article\u2026")
+        remove.setObjectName("reader.remove_article")
+        remove.setToolTip("Take the article out of the case, with every citation of it (undoable)")
+        remove.triggered.connect(lambda: self.remove_article(row.data(0, ID_ROLE)))
+        menu.exec(self.article_list.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def remove_article(self, article_id: str, confirm: bool = True) -> bool:
+        """Remove an article and its citations as one undo step; asks first when something cites it."""
+        article = self.case.articles.get(article_id)
+        if article is None:
+            return False
+        cited = len(self.case.citations_of_article(article_id))
+        if cited and confirm:
+            answer = QMessageBox.question(
+                self,
+                "Remove Article",
+                f"\u201c{article.title or '(untitled)'}\u201d is cited {cited} time{'s' if cited != 1 else ''}. "
+                "Remove it and those citations? (Undo brings both back.)",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        push(self.undo_stack, RemoveArticlesCommand(self.case, [article_id]))
+        return True
+
     def _list_moved(self, current: QTreeWidgetItem | None, previous=None) -> None:
         if current is not None:
             self.show_article(current.data(0, ID_ROLE))
@@ -275,7 +308,6 @@ class ArticleReaderPanel(QWidget):
         return (self.article_id, *span)
 
     def selection_payload(self) -> QuotePayload | None:
-        self.text.quote_mode = self.quote_mode
         return self.text.selection_payload()
 
     def _bind_actions(self) -> None:
@@ -297,6 +329,7 @@ class ArticleReaderPanel(QWidget):
         self.actions[CREATE_ENTITY].setEnabled(has_text)
         self.actions[CITE_SELECTED].setEnabled(has_text and one_item)
         self.actions[SET_SPAN].setEnabled(has_text and self.sources.current_citation() is not None)
+        self.actions[QUOTE_SENTENCE if self.quote_mode == "sentence" else QUOTE_SELECTION].setChecked(True)
 
     def _extend_menu(self, menu: QMenu) -> None:
         self.update_actions()

@@ -110,7 +110,7 @@ class ArticleTextView(QPlainTextEdit):
         self.setFont(font)
         self.setPlaceholderText("Pick an article in the list above, or import one (File \u203a Import Articles\u2026).")
         self.article: Article | None = None
-        self.quote_mode = "sentence"
+        self.quote_mode_for: Callable[[], str] = lambda: "sentence"  # read at each drag: preferences may change
         self.tooltip_for: Callable[[str], str] = lambda entity_id: ""
         self.colour_for: Callable[[str], str] = lambda entity_id: "#808890"
         self.menu_extender: Callable[[QMenu], None] | None = None
@@ -196,7 +196,7 @@ class ArticleTextView(QPlainTextEdit):
         span = self.selected_span()
         if span is None or self.article is None:
             return None
-        return make_payload(self.article, span[0], span[1], self.quote_mode)
+        return make_payload(self.article, span[0], span[1], self.quote_mode_for())
 
     def index_at(self, pos: QPoint) -> int:
         """The article offset of the character under a viewport position."""
