@@ -180,6 +180,8 @@ class GroupLayer(QObject):
         self._scene: ChartScene | None = None
         host.case_changed.connect(self._on_changed)
         host.case_replaced.connect(self.rebuild)
+        # Selecting cards moves the focus of group actions from the clicked group to the cards' groups.
+        host.selection_changed.connect(lambda: self.set_current(None) if host.selected_entity_ids() else None)
         self.rebuild()
 
     def scene_style(self):
@@ -273,10 +275,10 @@ class GroupLayer(QObject):
         return bool(members & set(ids)) or any(g.collapsed for g in self.host.case.groups.values())
 
     def group_ids_of_selection(self) -> list[str]:
-        """Groups that hold a selected card, then the clicked group: what group actions act on."""
+        """What group actions act on: the groups of the selected cards, else the group last clicked."""
         selected = set(self.host.selected_entity_ids())
         found = [gid for gid, g in self.host.case.groups.items() if selected & set(g.members)]
-        if self.current_group_id in self.host.case.groups and self.current_group_id not in found:
+        if not found and self.current_group_id in self.host.case.groups:
             found.append(self.current_group_id)
         return found
 
