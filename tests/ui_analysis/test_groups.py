@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from linkchart.ui.analysis.group_items import GroupItem
 
@@ -31,8 +31,19 @@ def test_group_collapse_expand_and_undo(qtbot, window, case, ids):
     assert all(not window.scene.links[lid].isVisible() for lid in member_links)
     assert window.scene.cards[ids["Iran"]].isVisible()
 
-    # Double-clicking the group card expands it.
+    # Dragging the group card moves it: one undo step.
     view = window.chart_view
+    start = view.mapFromScene(item.card.center())
+    x0 = group.x
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), start + QPoint(40, 0))
+    qtbot.mouseMove(view.viewport(), start + QPoint(80, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(80, 0))
+    assert group.x > x0 and window.undo_stack.text(window.undo_stack.count() - 1).startswith("Move group")
+    window.undo_stack.undo()
+    assert group.x == x0
+
+    # Double-clicking the group card expands it.
     centre = view.mapFromScene(item.card.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert not group.collapsed
