@@ -181,23 +181,6 @@ def test_the_reader_follows_a_newly_opened_case(window, rt, tmp_path) -> None:
     assert reader.article_list.topLevelItem(0).text(0) == "Rockets at dawn"
 
 
-def test_clicking_a_citation_in_the_inspector_opens_it_in_the_reader(window, rt, qtbot) -> None:
-    from PySide6.QtWidgets import QTableWidget
-
-    hez = rt.entity(window, "Hezbollah")
-    window.selection.set([hez.id])
-    window.inspector.raise_()
-    tables = [t for t in window.inspector.findChildren(QTableWidget, "citationsTable") if t.isVisible() and t.rowCount()]
-    assert tables, "the inspector lists the card's citations"
-    table = tables[0]
-    cell = table.visualItemRect(table.item(0, 0)).center()
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
-    reader, cit = window.reader.panel, hez.citations[0]
-    assert window.reader.reader_dock.isVisible()
-    assert reader.article_id == cit.article_id and reader.text.shown_span == (cit.start, cit.end)
-    assert reader.text.textCursor().selectedText() == cit.quote
-
-
 def test_reader_shortcuts_are_its_own(window) -> None:
     """No shortcut of ours is also one of the window's or another feature's (an ambiguous key does nothing)."""
     from PySide6.QtGui import QAction
@@ -230,3 +213,22 @@ def test_remove_an_article_with_its_citations_as_one_step(window, rt) -> None:
     window.undo_stack.undo()
     assert plots.id in window.case.articles and len(hez.citations) == 1
     assert reader.article_list.topLevelItemCount() == 2
+
+
+def test_the_docks_come_back_where_they_were_left(qtbot, case_path) -> None:
+    from linkchart.app import create_main_window
+    from linkchart.settings import Preferences, SessionState
+    from linkchart.ui.reader import install
+
+    session = SessionState()
+    first = create_main_window(Preferences(), session)
+    feature = getattr(first, "reader", None) or install(first)
+    first.show()
+    feature.show_dock(feature.suggestions_dock)
+    first.close()  # saves the layout into the session
+    assert session.window_state
+    second = create_main_window(Preferences(), session)
+    again = getattr(second, "reader", None) or install(second)
+    second.show()
+    assert again.suggestions_dock.isVisible()
+    second.close()

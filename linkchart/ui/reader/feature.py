@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTableWidget
+from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from linkchart import paths
 from linkchart.ui.actions import Actions
@@ -49,6 +49,7 @@ class ReaderFeature(QObject):
         window.resizeDocks([self.reader_dock], [620], Qt.Orientation.Vertical)
         window.resizeDocks([self.suggestions_dock], [190], Qt.Orientation.Vertical)
         self.suggestions_dock.hide()
+        self._restore_docks()
         self._build_menus()
         self._bind()
         self.suggestions.show_article(self.panel.article_id)
@@ -60,6 +61,12 @@ class ReaderFeature(QObject):
         QApplication.instance().aboutToQuit.connect(_release_clipboard)
 
     # ------------------------------------------------------------ building
+    def _restore_docks(self) -> None:
+        """Put the new docks where the user left them last time (the window restored its layout before they existed)."""
+        state = getattr(getattr(self.window, "session", None), "window_state", "")
+        if state:
+            self.window.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
     def _build_menus(self) -> None:
         a = self.actions
         file_menu = _menu(self.window, "File")
@@ -101,31 +108,10 @@ class ReaderFeature(QObject):
         self._hook_inspector()
 
     def _hook_inspector(self) -> None:
-        """Let a click on a citation in the inspector open it in the reader.
-
-        The inspector offers no signal for that, so its citation tables are found by
-        objectName and a row is tied to its citation through the id its remove
-        button carries (``removeCitation:<id>``): identity by id, never by row.
-        """
-        inspector = getattr(self.window, "inspector", None)
-        if inspector is None:
-            return
-        signal = getattr(inspector, "citation_activated", None)
+        """If the inspector announces citation clicks, open them in the reader (the Sources list does it otherwise)."""
+        signal = getattr(getattr(self.window, "inspector", None), "citation_activated", None)
         if signal is not None and hasattr(signal, "connect"):
             signal.connect(self.open_citation)
-            return
-        for table in inspector.findChildren(QTableWidget, "citationsTable"):
-            table.cellClicked.connect(lambda row, column, t=table: self._open_table_citation(t, row))
-
-    def _open_table_citation(self, table: QTableWidget, row: int) -> None:
-        button = table.cellWidget(row, table.columnCount() - 1)
-        name = button.objectName() if button is not None else ""
-        if not name.startswith("removeCitation:"):
-            return
-        citation_id = name.split(":", 1)[1]
-        found = next((c for _, c in self.window.case.iter_citations() if c.id == citation_id), None)
-        if found is not None:
-            self.open_citation(found.article_id, found.start, found.end)
 
     def _rebind(self) -> None:
         w = self.window
