@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Entity, EntityType
@@ -25,9 +25,9 @@ BADGE = 30  # diameter of the type badge
 PAD = 8
 ICON_PIXELS = 36  # rendered larger than drawn so it stays crisp when zoomed in
 HANDLE = 10  # the link handle on the right edge
-TEXT_LOD = 0.3  # below this zoom a label would be unreadable: draw blocks only
-SUBTITLE_LOD = 0.55
-ICON_LOD = 0.2
+DETAIL_LOD = 0.55  # from this zoom up: the full card (badge, icon, label, subtitle)
+BLOCK_LOD = 0.1  # below this zoom: a coloured block only
+MIN_SCREEN_TEXT = 8.5  # zoomed out, labels are drawn at least this many screen pixels tall
 
 
 class CardItem(QGraphicsItem):
@@ -71,6 +71,7 @@ class CardItem(QGraphicsItem):
         self._label_text = label_fm.elidedText(self.label, Qt.TextElideMode.ElideRight, text_room)
         self._subtitle_text = sub_fm.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, text_room)
         self._rect = QRectF(-width / 2, -HEIGHT / 2, width, HEIGHT)
+        self._overview_text: dict[int, str] = {}
         self.setPos(entity.x, entity.y)
         self.setToolTip(_tooltip(entity, entity_type))
         self._restyle()
@@ -109,8 +110,11 @@ class CardItem(QGraphicsItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         style = self.style
         r = self._rect
-        if lod < ICON_LOD:
+        if lod < BLOCK_LOD:
             painter.fillRect(r, style.selection if selected else self.type_colour)
+            return
+        if lod < DETAIL_LOD:
+            self._paint_overview(painter, r, lod, selected)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -130,24 +134,37 @@ class CardItem(QGraphicsItem):
         painter.setBrush(self.type_colour)
         painter.drawEllipse(badge)
         painter.drawImage(badge.adjusted(6, 6, -6, -6), self._icon)
-        if lod >= TEXT_LOD:
-            self._paint_text(painter, r, badge, lod >= SUBTITLE_LOD)
-        if self.unsourced and self.unsourced_badge and lod >= SUBTITLE_LOD:
+        self._paint_text(painter, r, badge)
+        if self.unsourced and self.unsourced_badge:
             self._paint_unsourced(painter, r)
         if self.hovered or selected:
             painter.setPen(QPen(style.card, 1.5))
             painter.setBrush(style.selection)
             painter.drawEllipse(self.handle_rect())
 
-    def _paint_text(self, painter: QPainter, r: QRectF, badge: QRectF, subtitle: bool) -> None:
+    def _paint_overview(self, painter: QPainter, r: QRectF, lod: float, selected: bool) -> None:
+        """Zoomed out: a block tinted in the type colour with the label, kept legible, across the whole card."""
+        style = self.style
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.selection, 3.0 / lod) if selected else QPen(self.type_colour, 1.2 / lod))
+        painter.setBrush(_mix(self.type_colour, style.card, 0.78))
+        painter.drawRoundedRect(r, 7, 7)
+        pixels = max(style.label_font.pixelSize(), round(MIN_SCREEN_TEXT / lod))
+        text = self._overview_text.get(pixels)
+        font = QFont(style.label_font)
+        font.setPixelSize(pixels)
+        if text is None:
+            text = QFontMetricsF(font).elidedText(self.label, Qt.TextElideMode.ElideRight, r.width() - 8)
+            self._overview_text[pixels] = text
+        painter.setFont(font)
+        painter.setPen(style.text)
+        painter.drawText(r.adjusted(-2, -pixels, 2, pixels), Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_text(self, painter: QPainter, r: QRectF, badge: QRectF) -> None:
         left = badge.right() + PAD
         width = r.right() - left - PAD
         painter.setPen(self.style.text)
         painter.setFont(self.style.label_font)
-        if not subtitle:
-            # Zoomed out: the label alone, centred, reads better than two tiny lines.
-            painter.drawText(QRectF(left, r.top(), width, r.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._label_text)
-            return
         painter.drawText(QRectF(left, r.top() + 5, width, 19), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._label_text)
         painter.setPen(self.style.muted)
         painter.setFont(self.style.subtitle_font)

@@ -156,11 +156,12 @@ class LinkItem(QGraphicsItem):
         text = self.label
         if self.direction == "forward" and text:
             text = f"{BACKWARD_MARK} {text}" if self.label_reversed else f"{text} {FORWARD_MARK}"
-        if self.grading:
-            text = f"{text}  {self.grading}" if text else self.grading
-        self.display_text = text
+        self._wording = text
+        self._grading_text = f"  {self.grading}" if self.grading and text else self.grading
+        self.display_text = text + self._grading_text
         fm = QFontMetricsF(self.style.link_font)
-        width = fm.horizontalAdvance(text) + (10 if self.unsourced else 0) + 8
+        self._wording_width = fm.horizontalAdvance(text)
+        width = fm.horizontalAdvance(self.display_text) + (10 if self.unsourced else 0) + 8
         height = fm.height() + 2
         self._label_rect = QRectF(-width / 2, -height / 2, width, height) if text else QRectF()
         self._label_transform = QTransform().translate(middle.x(), middle.y()).rotate(angle)
@@ -212,7 +213,12 @@ class LinkItem(QGraphicsItem):
         painter.setPen(colour if colour != self.style.link else self.style.text)
         painter.setFont(self.style.link_font)
         text_rect = rect.adjusted(4, 0, -(14 if self.unsourced else 4), 0)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self.display_text)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(text_rect, flags, self._wording)
+        if self._grading_text:
+            # The grading is there for the careful reader, not to compete with the wording.
+            painter.setPen(self.style.muted)
+            painter.drawText(text_rect.adjusted(self._wording_width, 0, 0, 0), flags, self._grading_text)
         if self.unsourced:
             painter.setPen(QPen(self.style.unsourced, 1.4))
             painter.setBrush(Qt.BrushStyle.NoBrush)

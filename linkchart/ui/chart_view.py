@@ -348,7 +348,8 @@ class ChartView(QGraphicsView):
         """Show the link-type popup; picking a type adds the link (one undo step)."""
         if self.case is None:
             return None
-        popup = LinkTypePopup(self.case.vocabulary, self)
+        ents = self.case.entities
+        popup = LinkTypePopup(self.case.vocabulary, self, f"{ents[source_id].label}  \u2192  {ents[target_id].label}")
         self.link_popup = popup
 
         def chosen(link_type: LinkType, is_new: bool) -> None:

@@ -39,6 +39,7 @@ class _Form(QWidget):
 
     changes_requested = Signal(dict)
     remove_citation_requested = Signal(str)
+    citation_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +88,7 @@ class _Form(QWidget):
         self.citations_heading = heading
         self.citations = CitationsTable()
         self.citations.remove_requested.connect(self.remove_citation_requested)
+        self.citations.activated.connect(self.citation_clicked)
         self.outer.addWidget(heading)
         self.outer.addWidget(self.citations)
         self.outer.addStretch()
@@ -232,7 +234,13 @@ class LinkForm(_Form):
 
 
 class InspectorDock(QDockWidget):
-    """Dock (objectName ``inspector``) showing the selected card or link, or a summary of several."""
+    """Dock (objectName ``inspector``) showing the selected card or link, or a summary of several.
+
+    ``citation_activated(article_id, start, end)`` fires when the analyst clicks one of
+    the shown citations, so a reader panel can open the quote in its article.
+    """
+
+    citation_activated = Signal(str, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Inspector", parent)
@@ -273,6 +281,8 @@ class InspectorDock(QDockWidget):
         self.entity_form.remove_citation_requested.connect(self._remove_citation)
         self.link_form.remove_citation_requested.connect(self._remove_citation)
         self.link_form.reverse_requested.connect(self._reverse)
+        self.entity_form.citation_clicked.connect(self._citation_clicked)
+        self.link_form.citation_clicked.connect(self._citation_clicked)
 
     def bind(self, case: Case, stack: QUndoStack, selection: SelectionModel) -> None:
         """Show *case*'s items from now on; call again when the window opens another case."""
@@ -340,6 +350,14 @@ class InspectorDock(QDockWidget):
             self._writing = False
         if "label" in values and kind == "entity":
             self.entity_form.heading.setText(self.case.entities[item_id].label)
+
+    def _citation_clicked(self, citation_id: str) -> None:
+        if self.case is None or self.current is None:
+            return
+        item = self.case.entities.get(self.current[1]) or self.case.links.get(self.current[1])
+        found = next((c for c in item.citations if c.id == citation_id), None) if item else None
+        if found is not None:
+            self.citation_activated.emit(found.article_id, found.start, found.end)
 
     def _remove_citation(self, citation_id: str) -> None:
         if self.case is None or self.stack is None or self.current is None:

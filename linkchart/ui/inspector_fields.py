@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -90,8 +89,7 @@ class AttributesTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(60)
-        self.table.setMaximumHeight(130)
+        self.table.setAlternatingRowColors(True)
         add, remove = QToolButton(), QToolButton()
         add.setText("+")
         add.setToolTip("Add an attribute")
@@ -116,6 +114,13 @@ class AttributesTable(QWidget):
         for key, value in attributes.items():
             self._append(key, _shown(value), _kind_of(value))
         self._loading = False
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its rows (at least one empty one, at most six), so an empty table takes little room."""
+        row = self.table.verticalHeader().defaultSectionSize()
+        rows = min(max(self.table.rowCount(), 1), 6)
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows * row + 2 * self.table.frameWidth())
 
     def _append(self, key: str, value: str, kind: str) -> None:
         row = self.table.rowCount()
@@ -138,6 +143,7 @@ class AttributesTable(QWidget):
             name = f"attribute {n}"
         self._append(name, "", "text")
         self._loading = False
+        self._fit()
         self._changed()
         self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
 
@@ -145,6 +151,7 @@ class AttributesTable(QWidget):
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
+            self._fit()
             self._changed()
 
     def values(self) -> dict:
@@ -164,62 +171,85 @@ class AttributesTable(QWidget):
 
 
 class CitationsTable(QWidget):
-    """The quotes an item cites: quote, article title, article date, and a remove button per row."""
+    """The quotes an item cites: each row shows the quote over its article and date, with a remove button.
+
+    ``activated(citation_id)`` fires when a row is clicked; ``remove_requested(citation_id)``
+    when its button is. Each button's objectName is ``removeCitation:<citation id>``.
+    """
 
     remove_requested = Signal(str)
+    activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 2)
         self.table.setObjectName("citationsTable")
-        self.table.setHorizontalHeaderLabels(["Quote", "Article", "Date", ""])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 90)
-        header.resizeSection(2, 74)
-        header.resizeSection(3, 26)
-        header.setMinimumSectionSize(20)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().hide()
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().resizeSection(1, 28)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
-        self.table.setMinimumHeight(80)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(60)
+        self.table.setToolTip("Click a quote to read it in its article")
+        self._ids: list[str] = []
+        self._sources: list[str] = []
+        self.table.cellClicked.connect(lambda row, _col: self.activated.emit(self._ids[row]) if 0 <= row < len(self._ids) else None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
 
     def load(self, case: Case, citations: list[Citation]) -> None:
         self.table.setRowCount(0)
+        self._ids, self._sources = [], []
         for cit in citations:
             row = self.table.rowCount()
             self.table.insertRow(row)
             article = case.articles.get(cit.article_id)
-            quote = QTableWidgetItem(f"\u201c{cit.quote}\u201d")
+            source = " \u00b7 ".join(p for p in ((article.title if article else "(missing article)"), (article.date if article else "")) if p)
+            item = QTableWidgetItem(f"\u201c{cit.quote}\u201d\n\u2014 {source}")
             tip = cit.quote + (f"\n\nComment: {cit.comment}" if cit.comment else "")
             if not case.verify_citation(cit):
-                quote.setForeground(QColor("#c0392b"))
+                item.setForeground(QColor("#c0392b"))
                 tip = "Broken: the quote no longer matches the article at its place.\n\n" + tip
-            quote.setToolTip(tip)
-            self.table.setItem(row, 0, quote)
-            self.table.setItem(row, 1, QTableWidgetItem(article.title if article else "(missing article)"))
-            self.table.setItem(row, 2, QTableWidgetItem(article.date if article else ""))
+            item.setToolTip(tip)
+            self.table.setItem(row, 0, item)
             button = QToolButton()
             button.setText("\u2715")
             button.setAutoRaise(True)
             button.setToolTip("Remove this citation")
             button.setObjectName(f"removeCitation:{cit.id}")
             button.clicked.connect(lambda _=False, cid=cit.id: self.remove_requested.emit(cid))
-            self.table.setCellWidget(row, 3, button)
+            self.table.setCellWidget(row, 1, button)
+            self._ids.append(cit.id)
+            self._sources.append(source)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Rows as tall as their wrapped quotes; the table as tall as its first six rows."""
         self.table.resizeRowsToContents()
-        self.setVisible(True)
+        rows = sum(self.table.rowHeight(r) for r in range(min(self.table.rowCount(), 6)))
+        self.table.setFixedHeight(max(40, rows + 2 * self.table.frameWidth()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()  # wrapped quotes need new heights at a new width
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit()
 
     def count(self) -> int:
         return self.table.rowCount()
 
     def quote_at(self, row: int) -> str:
-        item = self.table.item(row, 0)
-        return item.text().strip("\u201c\u201d") if item else ""
+        return self.table.item(row, 0).text().split("\n")[0].strip("\u201c\u201d")
 
+    def source_at(self, row: int) -> str:
+        """ "Article title · date" as shown under the quote."""
+        return self._sources[row]

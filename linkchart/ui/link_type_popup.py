@@ -41,8 +41,10 @@ class LinkTypePopup(QFrame):
         self.filter.installEventFilter(self)
         self.list.itemActivated.connect(self._pick)
         self.list.itemClicked.connect(self._pick)
-        self.resize(300, 320)
         self._refilter("")
+        rows = min(max(self.list.count(), 4), 12)
+        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 16) + 2 * self.list.frameWidth() + 4)
+        self.resize(320, self.sizeHint().height())
 
     def popup(self, global_pos: QPoint) -> None:
         self.move(global_pos)

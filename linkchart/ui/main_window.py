@@ -39,6 +39,7 @@ from linkchart.ui.actions import (
 from linkchart.ui.autosave import Autosaver
 from linkchart.ui.chart_view import ChartView
 from linkchart.ui.edit_ops import EditOpsMixin
+from linkchart.ui.features import install_features
 from linkchart.ui.file_ops import FileOpsMixin
 from linkchart.ui.inspector import InspectorDock
 from linkchart.ui.overview import OverviewDock
@@ -85,6 +86,7 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self._set_document(Case(), None)
+        install_features(self)
         self._restore_layout()
 
     # ------------------------------------------------------------ building
@@ -108,10 +110,9 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel("Opened case")
-        self.undo_dock = self.add_dock(self.undo_view, Area.RightDockWidgetArea, "undoHistory", "History")
+        self.undo_dock = self.add_dock(self.undo_view, Area.LeftDockWidgetArea, "undoHistory", "History")
         self.palette_dock.add_requested.connect(lambda t: self.chart_view.add_entity_at(t, self.chart_view.visible_scene_rect().center()))
-        self.resizeDocks([self.palette_dock, self.overview_dock], [420, 220], Qt.Orientation.Vertical)
-        self.resizeDocks([self.inspector, self.undo_dock], [560, 200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.palette_dock, self.overview_dock, self.undo_dock], [300, 170, 180], Qt.Orientation.Vertical)
         self.resizeDocks([self.palette_dock, self.inspector], [180, 320], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:

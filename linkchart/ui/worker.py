@@ -20,17 +20,29 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from linkchart.model.progress import Cancelled
 
-class Cancelled(Exception):
-    """Raised inside the work function by :meth:`Progress.check` after the user pressed Cancel."""
+__all__ = ["Cancelled", "Progress", "TaskResult", "run_task"]
 
 
 class Progress:
-    """Handed to the work function: ``report(fraction, text)`` and ``cancelled`` / ``check()``."""
+    """Handed to the work function: ``report(fraction, text)`` and ``cancelled`` / ``check()``.
+
+    It is also a ``linkchart.model.progress`` callback (``progress(fraction) -> bool``,
+    False once cancelled), so it can be passed straight to layouts and analysis,
+    whose :class:`Cancelled` is the same exception.
+    """
 
     def __init__(self, emit: Callable[[float, str], None]) -> None:
-        self._emit = emit
+        self._send = emit
         self._cancel = threading.Event()
+        self._last = -1.0
+
+    def _emit(self, fraction: float, text: str) -> None:
+        # Tight loops report thousands of times; the dialog needs a few hundred steps at most.
+        if text or fraction >= 1.0 or fraction - self._last >= 0.004 or fraction < self._last:
+            self._last = fraction
+            self._send(fraction, text)
 
     @property
     def cancelled(self) -> bool:
@@ -47,6 +59,10 @@ class Progress:
         """Report 0..1 done; also raises Cancelled if the user has cancelled."""
         self._emit(max(0.0, min(1.0, fraction)), text)
         self.check()
+
+    def __call__(self, fraction: float) -> bool:
+        self._emit(max(0.0, min(1.0, fraction)), "")
+        return not self.cancelled
 
 
 @dataclass

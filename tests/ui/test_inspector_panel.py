@@ -79,7 +79,7 @@ def test_citations_listed_and_removed(qtbot, chart):
     window.selection.set([], [link.id])
     table = window.inspector.link_form.citations
     assert table.count() == 1 and table.quote_at(0) == "Iranian-sponsored Houthi rebels"
-    assert table.table.item(0, 1).text() == "Heightened threat" and table.table.item(0, 2).text() == "2020-01-05"
+    assert table.source_at(0) == "Heightened threat \u00b7 2020-01-05"
     button = table.findChild(QToolButton, f"removeCitation:{link.citations[0].id}")
     button.click()
     assert not link.citations and table.count() == 0
@@ -108,3 +108,14 @@ def test_multi_selection_summary(qtbot, chart):
     window.actions["edit.select_all"].trigger()
     assert window.inspector.pages.currentWidget() is window.inspector.summary
     assert window.inspector.summary.text() == "4 cards and 3 links selected"
+
+
+def test_clicking_a_citation_reports_its_place(qtbot, chart):
+    window = chart
+    link = next(k for k in window.case.links.values() if k.citations)
+    window.selection.set([], [link.id])
+    table = window.inspector.link_form.citations.table
+    with qtbot.waitSignal(window.inspector.citation_activated) as blocker:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(0, 0)).center())
+    cit = link.citations[0]
+    assert blocker.args == [cit.article_id, cit.start, cit.end]
