@@ -381,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (CaseFileError, CaseError, CliError) as exc:
-        print(f"linkchart {args.verb}: {exc}", file=sys.stderr)
+        print(f"linkchart {args.verb}: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         print(f"linkchart {args.verb}: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}", file=sys.stderr)

@@ -8,6 +8,7 @@ with a message that names the offending item; it never trusts the input.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -208,9 +209,9 @@ class _Reader:
         for k, v in value.items():
             ok = isinstance(v, str) or (scalar_ok and isinstance(v, (bool, int, float)) and (not isinstance(v, float) or math.isfinite(v)))
             if not ok or len(k) > MAX_TEXT or (isinstance(v, str) and len(v) > MAX_TEXT):
-                raise self._fail(key, f"has a bad value for '{k[:40]}'")
+                raise self._fail(key, f"has a bad value for '{_show(k)}'")
             if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**63:
-                raise self._fail(key, f"has a number too large for '{k[:40]}'")
+                raise self._fail(key, f"has a number too large for '{_show(k)}'")
         return dict(value)
 
 
@@ -271,8 +272,13 @@ def read_citations(r: _Reader, texts: dict[str, str], seen: set[str]) -> list[Ci
     return out
 
 
+def _show(text: Any, limit: int = 40) -> str:
+    """File content quoted in an error message: cut short, control characters escaped (one line)."""
+    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda m: f"\\x{ord(m.group()):02x}", str(text)[:limit])
+
+
 def _label(raw: Any) -> str:
-    return str(raw.get("label", ""))[:40] if isinstance(raw, dict) else ""
+    return _show(raw.get("label", "")) if isinstance(raw, dict) else ""
 
 
 def read_vocabulary(case: Case, data: Any) -> None:
@@ -316,7 +322,7 @@ def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[st
         a = _Reader(raw, f"article {i + 1}")
         aid = fresh(a)
         if aid not in texts:
-            raise CaseFileError(f"article {i + 1} ('{a.text('title')[:40]}') has no text in the file")
+            raise CaseFileError(f"article {i + 1} ('{_show(a.text('title'))}') has no text in the file")
         name, blob = originals.get(aid, ("", None))
         articles.append(
             Article(
