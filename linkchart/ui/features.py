@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMainWindow
 
-FEATURES: list[Callable[[QMainWindow], object]] = []
+from linkchart.ui import export
+
+FEATURES: list[Callable[[QMainWindow], object]] = [export.install]
 
 
 def install_features(window: QMainWindow) -> None:

@@ -12,7 +12,6 @@ from linkchart.app import create_main_window
 from linkchart.io import save_case
 from linkchart.model import Case, Citation
 from linkchart.settings import Preferences, SessionState
-from linkchart.ui.export import install
 
 TEXT = "Iranian-sponsored Houthi rebels fired missiles. Hezbollah, backed by Iran, sent advisers to Syria."
 
@@ -45,8 +44,6 @@ def window(qtbot, tmp_path):
     path = tmp_path / "proxies.lcase"
     save_case(export_case(), path)
     win = create_main_window(Preferences(theme="light"), SessionState(last_folder=str(tmp_path)))
-    if not hasattr(win, "export_feature"):
-        install(win)  # until the main window installs the feature itself
     # Not qtbot.addWidget: pytest-qt would close the window before this fixture marks it saved, and it would ask.
     win.show()
     qtbot.waitExposed(win)

@@ -22,6 +22,7 @@ def type_path(qtbot, dialog, path) -> None:
 
 
 def test_file_menu_has_import_export_and_print(window):
+    assert window.export_feature.window is window  # the main window installs the feature itself
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.menu().title() == "&File")
     export_menu = file_menu.findChild(QMenu, "fileExportMenu")
     assert [a.objectName() for a in export_menu.actions()] == ["file.export_image", "file.export_report", "file.export_graph"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from linkchart.ui.actions import Actions
+from linkchart.ui.actions import HAS_ITEMS, Actions
 from linkchart.ui.export.actions import (
     EXPORT_GRAPH,
     EXPORT_IMAGE,
@@ -107,9 +107,10 @@ def _registry(window: QMainWindow) -> Actions:
     registry = getattr(window, "actions", None)
     if not isinstance(registry, Actions):
         registry = Actions(window, ())
+    has_items = bool(getattr(window, "case", None) and window.case.entities)
     for spec in EXPORT_SPECS:
         if spec.id not in registry:
-            registry.add(spec)
+            registry.add(spec).setEnabled(spec.enabled_when != HAS_ITEMS or has_items)  # until the window next updates them
     return registry
 
 
