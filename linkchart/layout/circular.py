@@ -56,80 +56,75 @@ def _walk_order(problem: Problem) -> list[int]:
 def ring_positions(sizes: np.ndarray, radius: float = 0.0, start: float = -math.pi / 2) -> np.ndarray:
     """Centres round a circle (clockwise from the top) with neighbours just clear of each other.
 
-    ``radius`` is a minimum; the ring grows until the cards fit. The room two
-    neighbours need depends on where they sit: wide cards side by side at the
-    top need more than the same cards stacked at the sides.
+    ``radius`` is a minimum; otherwise the circle is about as small as the
+    cards allow (found by bisection on the radius). The room two neighbours
+    need depends on where they sit: wide cards side by side at the top need
+    more than the same cards stacked at the sides, so each gap is sized where it
+    is and the gaps are scaled to close the circle (all in numpy).
     """
     n = len(sizes)
     if n == 1:
         return np.array([[0.0, -radius]]) if radius else np.zeros((1, 2))
-    r = max(
-        radius, float(sizes[:, 0].max()) * 0.75, sum(_along(0.0, sizes[i], sizes[(i + 1) % n]) for i in range(n)) / (2 * math.pi)
-    )
-    full = 2 * math.pi
-    best = None
-    # The turn needed shrinks about as 1/r, so r * total / 2pi homes in within a few rounds.
-    for _ in range(40):
-        angles = _angles(sizes, r, start, 0.0)
-        total = angles[-1] - start
-        if total <= full:
-            best = r, total
-            smaller = max(radius, r * max(0.9, total / full))
-            if total > full * 0.995 or smaller >= r:
+    nxt = np.roll(sizes, -1, axis=0)
+    wide = (sizes[:, 0] + nxt[:, 0]) / 2 + MARGIN * 1.5
+    tall = (sizes[:, 1] + nxt[:, 1]) / 2 + MARGIN * 1.5
+    r = max(radius, float(np.minimum(wide, tall).sum()) / (2 * math.pi), 1.0)
+    small, best = None, None  # a radius known too small; the smallest known to fit, with its angles
+    for _ in range(60):
+        theta = _fit(sizes, wide, tall, r, start)
+        if theta is not None:
+            best = r, theta
+            if r <= radius or (small is not None and r / small < 1.01):
                 break
-            r = smaller
+            r = max(radius, (r + small) / 2 if small is not None else r * 0.8)
         else:
-            r *= max(1.005, total / full)
-    assert best is not None, "a ring always fits once its radius is large enough"
-    r, total = best
-    # Share out the slack (a ring held at its minimum radius may have lots) as extra turn per card.
-    # Spreading it afterwards would move cards to where they need more room, so search for the share.
-    lo, hi = 0.0, (full - total) / n
-    for _ in range(30 if hi * n > full * 0.005 else 0):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if _angles(sizes, r, start, mid)[-1] - start <= full else (lo, mid)
-    theta = np.array(_angles(sizes, r, start, lo)[:-1])
+            small = r
+            r = (r + best[0]) / 2 if best is not None else r * 1.5
+    assert best is not None, "a big enough ring always fits"
+    r, theta = best
     return np.column_stack((r * np.cos(theta), r * np.sin(theta)))
 
 
-def _angles(sizes: np.ndarray, r: float, start: float, extra: float) -> list[float]:
-    """Each card's angle going round, plus where the first card would come again (the closing turn)."""
+_ROUNDS = 40  # redistribution rounds per trial radius
+
+
+def _fit(sizes: np.ndarray, wide: np.ndarray, tall: np.ndarray, r: float, start: float) -> np.ndarray | None:
+    """Angles that fit the cards round a circle of radius r, or None if they do not fit."""
+    full = 2 * math.pi
     n = len(sizes)
-    angles = [start]
-    for i in range(n):
-        angles.append(angles[-1] + _step(angles[-1], sizes[i], sizes[(i + 1) % n], r) + extra)
-    return angles
+    theta = start + full * np.arange(n) / n
+    for _ in range(_ROUNDS):
+        need = _turns(theta, wide, tall, r)
+        total = float(need.sum())
+        if not np.isfinite(total) or total > full:
+            return None
+        gaps = need * (full / total)
+        theta = start + np.concatenate([[0.0], np.cumsum(gaps)[:-1]])
+        if (gaps >= _turns(theta, wide, tall, r) - 1e-12).all():
+            # On a small circle cards across from each other can meet (left and right of the middle).
+            return None if n <= 64 and _across(theta, sizes, r) else theta
+    return None
 
 
-def _step(theta: float, a: np.ndarray, b: np.ndarray, r: float) -> float:
-    """The smallest turn from ``theta`` after which the next card clears this one.
+def _across(theta: np.ndarray, sizes: np.ndarray, r: float) -> bool:
+    """True if any two cards on the ring, neighbours or not, overlap (all pairs: small rings only)."""
+    xy = np.column_stack((r * np.cos(theta), r * np.sin(theta)))
+    reach = (sizes[:, None, :] + sizes[None, :, :]) / 2 + MARGIN - np.abs(xy[:, None, :] - xy[None, :, :])
+    hit = (reach > 1e-6).all(axis=2)
+    np.fill_diagonal(hit, False)
+    return bool(hit.any())
 
-    The chord to the next card runs along the tangent at the half-way angle, so
-    the room needed depends on the turn itself: iterate, then bisect if needed.
+
+def _turns(theta: np.ndarray, wide: np.ndarray, tall: np.ndarray, r: float) -> np.ndarray:
+    """The turn each card needs before the next one, judged at the half-way angle of its current gap.
+
+    Two boxes clear when their centres are ``wide`` apart across or ``tall``
+    apart up and down; along a chord at angle ``mid`` that takes
+    min(wide / |sin mid|, tall / |cos mid|), and a chord c spans 2 asin(c / 2r)
+    (infinite when c > 2r: the circle is too small).
     """
-    step = _turn(_along(theta, a, b), r)
-    for _ in range(4):
-        step = _turn(_along(theta + step / 2, a, b), r)
-    if 2 * r * math.sin(step / 2) >= _along(theta + step / 2, a, b) - 1e-9:
-        return step
-    lo, hi = step, math.pi
-    for _ in range(40):
-        mid = (lo + hi) / 2
-        if 2 * r * math.sin(mid / 2) >= _along(theta + mid / 2, a, b):
-            hi = mid
-        else:
-            lo = mid
-    return hi
-
-
-def _turn(chord: float, r: float) -> float:
-    """The angle a chord of this length spans on a circle of radius r (pi when it cannot fit)."""
-    return 2 * math.asin(chord / (2 * r)) if chord < 2 * r else math.pi
-
-
-def _along(theta: float, a: np.ndarray, b: np.ndarray) -> float:
-    """How far apart two boxes' centres must be along the circle's tangent at ``theta`` to clear."""
-    tx, ty = abs(math.sin(theta)), abs(math.cos(theta))
-    w = (a[0] + b[0]) / 2 + MARGIN * 1.5
-    h = (a[1] + b[1]) / 2 + MARGIN * 1.5
-    return min(w / tx if tx > 1e-9 else math.inf, h / ty if ty > 1e-9 else math.inf)
+    gap = np.diff(np.append(theta, theta[0] + 2 * math.pi))
+    mid = theta + gap / 2
+    with np.errstate(divide="ignore"):
+        chord = np.minimum(wide / np.abs(np.sin(mid)), tall / np.abs(np.cos(mid)))
+    return np.where(chord <= 2 * r, 2 * np.arcsin(np.minimum(1.0, chord / (2 * r))), np.inf)

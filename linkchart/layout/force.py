@@ -91,7 +91,7 @@ def force_positions(problem: Problem, seed: int = 0, progress: Progress | None =
         pinned = problem.pinned[core]
         if pinned.any():
             # Settle the free cards round the pins with the pins held still.
-            refined = _refine(placed / length, sub, rng, fixed=pinned, steps=40, start=0.5)
+            refined = _refine(placed / length, sub, fixed=pinned, steps=40, start=0.5)
             placed = np.where(pinned[:, None], placed, refined * length)
         xy[core] = placed
     if len(lonely):
@@ -193,14 +193,14 @@ def multilevel(level: _Level, rng: np.random.Generator, progress: Progress | Non
     # Work is weighted by card count: the finest levels dominate.
     total = sum(lv.n for lv in levels)
     done = 0
-    xy = _refine(xy, top, rng, steps=300 if top.n <= _EXACT_BELOW else 150, start=side * 0.5)
+    xy = _refine(xy, top, steps=300 if top.n <= _EXACT_BELOW else 150, start=side * 0.5)
     done += top.n
     progress(done / total)
     for fine in reversed(levels[:-1]):
         assert fine.parent is not None
         spread = 0.3 / np.sqrt(np.maximum(np.bincount(fine.parent), 1))[fine.parent]
         xy = xy[fine.parent] + rng.normal(0.0, 1.0, (fine.n, 2)) * spread[:, None]
-        xy = _refine(xy, fine, rng, steps=50 if fine.n > 2000 else 80, start=1.0)
+        xy = _refine(xy, fine, steps=50 if fine.n > 2000 else 80, start=1.0)
         done += fine.n
         progress(done / total)
     return xy
@@ -266,7 +266,6 @@ def coarsen(level: _Level, rng: np.random.Generator) -> _Level:
 def _refine(
     xy: np.ndarray,
     level: _Level,
-    rng: np.random.Generator,
     *,
     steps: int,
     start: float,
@@ -278,6 +277,7 @@ def _refine(
     if n < 2:
         return xy
     mass = level.mass
+    total_mass = float(mass.sum())
     a, b = (level.edges[:, 0], level.edges[:, 1]) if len(level.edges) else (np.zeros(0, int), np.zeros(0, int))
     w = level.weights
     mesh = None if n <= _EXACT_BELOW else _Mesh(_grid_size(n))
@@ -288,15 +288,13 @@ def _refine(
         force = _exact_repulsion(xy, mass) if mesh is None else mesh.repulsion(xy, mass)
         if len(a):
             d = xy[b] - xy[a]
-            dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
-            pull = d * (w * dist)[:, None]  # |F| = w d² / k with k = 1
+            pull = d * (w * np.hypot(d[:, 0], d[:, 1]))[:, None]  # |F| = w d² / k with k = 1
             for ax in (0, 1):
                 force[:, ax] += np.bincount(a, pull[:, ax], n) - np.bincount(b, pull[:, ax], n)
-        centre = (xy * mass[:, None]).sum(axis=0) / mass.sum()
-        off = centre - xy
-        force += _GRAVITY * mass[:, None] * off / (np.sqrt((off * off).sum(axis=1)) + 1.0)[:, None]
+        off = (mass @ xy) / total_mass - xy
+        force += off * (_GRAVITY * mass / (np.hypot(off[:, 0], off[:, 1]) + 1.0))[:, None]
         step = force / mass[:, None]
-        size = np.sqrt((step * step).sum(axis=1)) + 1e-12
+        size = np.hypot(step[:, 0], step[:, 1]) + 1e-12
         xy += step * (np.minimum(size, cap) / size * free)[:, None]
         cap *= decay
     return xy
@@ -337,13 +335,13 @@ class _Mesh:
         Neighbour pairs are found with room to spare and reused for a few
         steps, since cards move little from one step to the next.
         """
-        reach = 0.6 * h
+        reach = min(0.6 * h, 0.6)  # in link lengths: cards closer than that are what collapses
         if self.pairs is None or self.calls % 5 == 0:
             self.pairs = grid_pairs(xy, np.full(xy.shape, reach * 0.75))
         self.calls += 1
         i, j = self.pairs
         d = xy[i] - xy[j]
-        r = np.sqrt((d * d).sum(axis=1)) + 1e-9
+        r = np.hypot(d[:, 0], d[:, 1]) + 1e-9
         strength = mass[i] * mass[j] * np.clip(1 - r / reach, 0, None) ** 2 / (r * r)
         push = d * strength[:, None]
         n = len(xy)

@@ -38,6 +38,7 @@ TARGET_ABOVE = frozenset({"backed_by", "member_of", "part_of", "employed_by", "t
 LAYER_GAP = 90.0
 _DUMMY_WIDTH = 24.0
 _SWEEPS = 12
+_DUMMY_BUDGET = 20_000
 
 
 def hierarchical_layout(
@@ -94,11 +95,15 @@ def layered_positions(problem: Problem, progress: Progress | None = None) -> np.
     loose = [p[0] for p in pieces if len(p) == 1]
     xy = np.zeros((n, 2))
     blocks: list[tuple[list[int], np.ndarray]] = []
+    piece_of, local = [0] * n, [0] * n
     for k, piece in enumerate(tied):
-        inside = set(piece)
-        local = {v: i for i, v in enumerate(piece)}
-        sub_arcs = [(local[a], local[b]) for a, b in arcs if a in inside]
-        blocks.append((piece, _layout_piece(len(piece), sub_arcs, problem.sizes[piece])))
+        for i, v in enumerate(piece):
+            piece_of[v], local[v] = k, i
+    arcs_of: list[list[tuple[int, int]]] = [[] for _ in tied]
+    for a, b in arcs:
+        arcs_of[piece_of[a]].append((local[a], local[b]))
+    for k, piece in enumerate(tied):
+        blocks.append((piece, _layout_piece(len(piece), arcs_of[k], problem.sizes[piece])))
         progress(0.8 * (k + 1) / len(tied))
     if loose:
         blocks.append((loose, grid_block(problem.sizes[loose])))
@@ -274,8 +279,19 @@ def _with_dummies(
         layers[layer[v]].append(v)
     dummy_of: list[int] = []
     edges: list[tuple[int, int]] = []
+    # Dense or deep charts would need millions of dummies (a tournament of 150 cards needs 560,000):
+    # only links up to the longest span the budget allows get them; longer ones are ordered as they are.
+    spans = sorted(layer[b] - layer[a] - 1 for a, b in arcs)
+    budget, longest, used = max(_DUMMY_BUDGET, 3 * n), 0, 0
+    for span in spans:
+        if used + span > budget:
+            break
+        used, longest = used + span, span
     for a, b in arcs:
         prev = a
+        if layer[b] - layer[a] - 1 > longest:
+            edges.append((a, b))
+            continue
         for k in range(layer[a] + 1, layer[b]):
             d = n + len(dummy_of)
             dummy_of.append(a)
@@ -341,7 +357,7 @@ def _crossings(layers: list[list[int]], down: list[list[int]]) -> int:
     total = 0
     for k in range(len(layers) - 1):
         below = {v: i for i, v in enumerate(layers[k + 1])}
-        ends = [below[w] for v in layers[k] for w in sorted(down[v], key=below.__getitem__)]
+        ends = [below[w] for v in layers[k] for w in sorted((w for w in down[v] if w in below), key=below.__getitem__)]
         total += _inversions(ends)
     return total
 
@@ -349,9 +365,8 @@ def _crossings(layers: list[list[int]], down: list[list[int]]) -> int:
 def _inversions(seq: list[int]) -> int:
     if len(seq) < 2:
         return 0
-    a = np.asarray(seq)
-    # Count pairs i < j with a[i] > a[j] with a Fenwick tree over values.
-    size = int(a.max()) + 2
+    # Count pairs i < j with seq[i] > seq[j] with a Fenwick tree over values.
+    size = max(seq) + 2
     tree = [0] * (size + 1)
     count = 0
     for seen, v in enumerate(seq):
@@ -367,44 +382,52 @@ def _inversions(seq: list[int]) -> int:
     return count
 
 
-def _x_positions(layers: list[list[int]], edges: list[tuple[int, int]], width: np.ndarray) -> np.ndarray:
-    """x for every point: start packed, then pull towards neighbours' mean, order and spacing kept."""
-    total = len(width)
-    nbrs: list[list[int]] = [[] for _ in range(total)]
+def _x_positions(layers: list[list[int]], edges: list[tuple[int, int]], width: np.ndarray) -> list[float]:
+    """x for every point: start packed, then pull towards neighbours' mean, order and spacing kept.
+
+    Plain Python on purpose: layers are mostly short, where numpy's per-call cost dominates.
+    """
+    w = width.tolist()
+    nbrs: list[list[int]] = [[] for _ in w]
     for a, b in edges:
         nbrs[a].append(b)
         nbrs[b].append(a)
-    x = np.zeros(total)
-    for lay in layers:
-        gaps = [(width[a] + width[b]) / 2 + _gap(a, b, width) for a, b in zip(lay, lay[1:], strict=False)]
-        cum = np.concatenate([[0.0], np.cumsum(gaps)])
-        x[lay] = cum - cum[-1] / 2
+    x = [0.0] * len(w)
+    gaps = [[(w[a] + w[b]) / 2 + _gap(w[a], w[b]) for a, b in zip(lay, lay[1:], strict=False)] for lay in layers]
+    for lay, gap in zip(layers, gaps, strict=True):
+        pos = 0.0
+        for i, v in enumerate(lay):
+            x[v] = pos
+            pos += gap[i] if i < len(gap) else 0.0
+        for v in lay:
+            x[v] -= pos / 2
     for _ in range(8):
-        for lay in layers:
-            want = np.array([np.mean(x[nbrs[v]]) if nbrs[v] else x[v] for v in lay])
-            gaps = [(width[a] + width[b]) / 2 + _gap(a, b, width) for a, b in zip(lay, lay[1:], strict=False)]
-            x[lay] = _closest_spaced(want, np.array(gaps))
+        for lay, gap in zip(layers, gaps, strict=True):
+            want = [sum(x[u] for u in nbrs[v]) / len(nbrs[v]) if nbrs[v] else x[v] for v in lay]
+            for v, fitted in zip(lay, _closest_spaced(want, gap), strict=True):
+                x[v] = fitted
     return x
 
 
-def _gap(a: int, b: int, width: np.ndarray) -> float:
+def _gap(wa: float, wb: float) -> float:
     # Dummies are thin and may sit closer; real cards keep a comfortable gutter.
-    return 2 * MARGIN if width[a] > _DUMMY_WIDTH and width[b] > _DUMMY_WIDTH else MARGIN
+    return 2 * MARGIN if wa > _DUMMY_WIDTH and wb > _DUMMY_WIDTH else MARGIN
 
 
-def _closest_spaced(want: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+def _closest_spaced(want: list[float], gaps: list[float]) -> list[float]:
     """The x nearest ``want`` (least squares) with x[i+1] - x[i] >= gaps[i]: isotonic regression (PAV)."""
-    offset = np.concatenate([[0.0], np.cumsum(gaps)])
-    target = want - offset
+    offset = [0.0]
+    for g in gaps:
+        offset.append(offset[-1] + g)
     means: list[float] = []
     counts: list[int] = []
-    for t in target.tolist():
-        means.append(t)
+    for t, o in zip(want, offset, strict=True):
+        means.append(t - o)
         counts.append(1)
         while len(means) > 1 and means[-2] > means[-1]:
             m2, c2 = means.pop(), counts.pop()
             m1, c1 = means.pop(), counts.pop()
             means.append((m1 * c1 + m2 * c2) / (c1 + c2))
             counts.append(c1 + c2)
-    fitted = np.repeat(means, counts)
-    return fitted + offset
+    fitted = [m for m, c in zip(means, counts, strict=True) for _ in range(c)]
+    return [f + o for f, o in zip(fitted, offset, strict=True)]

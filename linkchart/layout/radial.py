@@ -69,8 +69,8 @@ def radial_layout(
         placed = ring_positions(problem.sizes[ring], radius=radius + inner + outer + RING_GAP)
         got = np.arctan2(placed[:, 1], placed[:, 0])
         turn = math.atan2(np.sin(wants - got).sum(), np.cos(wants - got).sum())
-        rot = np.array([[math.cos(turn), -math.sin(turn)], [math.sin(turn), math.cos(turn)]])
-        placed = placed @ rot.T
+        # Lay the ring out again starting further round, rather than rotating it: room depends on angle.
+        placed = ring_positions(problem.sizes[ring], radius=radius + inner + outer + RING_GAP, start=turn - math.pi / 2)
         xy[ring] = placed
         for v, p in zip(ring, placed.tolist(), strict=True):
             angle[v] = math.atan2(p[1], p[0])
