@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMainWindow
 
-from linkchart.ui import export
+from linkchart.ui import analysis, export
 
-FEATURES: list[Callable[[QMainWindow], object]] = [export.install]
+FEATURES: list[Callable[[QMainWindow], object]] = [export.install, analysis.install]
 
 
 def install_features(window: QMainWindow) -> None:
