@@ -84,11 +84,31 @@ def force_positions(problem: Problem, seed: int = 0, progress: Progress | None =
         remap[core] = np.arange(len(core))
         edges = remap[problem.edges] if len(problem.edges) else problem.edges
         sub = _Level(len(core), edges, problem.weights.copy(), np.ones(len(core)))
-        abstract = multilevel(sub, rng, progress.sub(0.0, 0.75))
-        length = card_scale(abstract, problem.sizes[core])
-        placed = pack_components(abstract * length, edges, problem.sizes[core])
-        placed = fit_to_pins(placed, _pins_only(problem, core))
+        sizes = problem.sizes[core]
         pinned = problem.pinned[core]
+        # Pairs and triples need no simulation (imports often hold thousands): a row each, packed later.
+        pieces = components(len(core), edges)
+        tiny = [p for p in pieces if len(p) <= 3 and not pinned[p].any()]
+        simulated = np.sort(
+            np.concatenate(
+                [np.array(p, dtype=np.int64) for p in pieces if len(p) > 3 or pinned[p].any()] or [np.zeros(0, np.int64)]
+            )
+        )
+        placed = np.zeros((len(core), 2))
+        length = 2.2 * float(np.sqrt((sizes + MARGIN).prod(axis=1).mean()))
+        if len(simulated):
+            inner = np.full(len(core), -1)
+            inner[simulated] = np.arange(len(simulated))
+            keep = (inner[edges[:, 0]] >= 0) if len(edges) else np.zeros(0, dtype=bool)
+            level = _Level(len(simulated), inner[edges[keep]], problem.weights[keep], np.ones(len(simulated)))
+            abstract = multilevel(level, rng, progress.sub(0.0, 0.75))
+            length = card_scale(abstract, sizes[simulated])
+            placed[simulated] = abstract * length
+        for piece in tiny:
+            step = sizes[piece, 0].max() + 3 * MARGIN
+            placed[piece] = np.column_stack((np.arange(len(piece)) * step, np.zeros(len(piece))))
+        placed = pack_components(placed, edges, sizes)
+        placed = fit_to_pins(placed, _pins_only(problem, core))
         if pinned.any():
             # Settle the free cards round the pins with the pins held still.
             refined = _refine(placed / length, sub, fixed=pinned, steps=40, start=0.5)
