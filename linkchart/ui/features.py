@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMainWindow
 
-from linkchart.ui import analysis, export
+from linkchart.ui import analysis, export, reader
 
-FEATURES: list[Callable[[QMainWindow], object]] = [export.install, analysis.install]
+FEATURES: list[Callable[[QMainWindow], object]] = [export.install, analysis.install, reader.install]
 
 
 def install_features(window: QMainWindow) -> None:
