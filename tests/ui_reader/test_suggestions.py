@@ -103,3 +103,19 @@ def test_the_panel_follows_the_reader(window) -> None:
     window.reader.panel.show_article(plots.id)
     assert panel.article_id == plots.id
     assert "Qassem Soleimani" not in rows_by_name(panel)
+
+
+def test_a_suggested_link_the_case_already_has_gets_the_quote_not_a_twin(window, qtbot) -> None:
+    window.reader.actions[SHOW_SUGGESTIONS].trigger()
+    panel, case = window.reader.suggestions, window.case
+    row = next(r for r in panel.link_rows.values() if (r.source, r.type_id, r.target) == ("Houthis", "backed_by", "Iran"))
+    existing = case.links[row.known_id]
+    assert panel.item_for(row.key).text(3) == "\u2713"
+    links, cites, steps = len(case.links), len(existing.citations), window.undo_stack.count()
+    panel.set_checked(row.key)
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert len(case.links) == links and len(existing.citations) == cites + 1
+    assert existing.citations[-1].quote == row.quote and case.verify_citation(existing.citations[-1])
+    assert window.undo_stack.count() == steps + 1 and window.selection.selected_link_ids == (existing.id,)
+    window.undo_stack.undo()
+    assert len(existing.citations) == cites

@@ -8,7 +8,7 @@ report progress, stop when asked) is met in one spot.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,6 +82,7 @@ class LinkRow:
     span: tuple[int, int]
     quote: str
     suggestion: SuggestedLink
+    known_id: str | None = None  # a link the case already has between the same cards, of the same type
 
 
 @dataclass
@@ -93,18 +94,25 @@ class SuggestionRows:
     found: Suggestions
 
 
-def suggestion_rows(article: Article, known: KnownEntities | None) -> SuggestionRows:
-    """Suggest for *article*; names the case already has come back with ``known_id`` set."""
+def suggestion_rows(case: Case, article: Article, known: KnownEntities | None) -> SuggestionRows:
+    """Suggest for *article*; names and links the case already has come back with ``known_id`` set.
+
+    New names come first: they are what the analyst is looking for.
+    """
     found = suggest(article.text, known)
     names = {e.key: e.name for e in found.entities}
+    ids = {e.key: e.entity_id for e in found.entities if e.entity_id}
     entities = [
         EntityRow(e.key, e.name, e.type, e.count, e.entity_id or None, e.mentions[0] if e.mentions else None)
         for e in found.entities
     ]
-    links = [
-        LinkRow(f"{k.source}|{k.type}|{k.target}|{k.start}", names[k.source], names[k.target], k.type, (k.start, k.end), k.quote, k)
-        for k in found.links
-    ]
+    entities.sort(key=lambda row: row.known_id is not None)
+    links = []
+    for k in found.links:
+        source, target = ids.get(k.source), ids.get(k.target)
+        same = [x.id for x in case.links_between(source, target) if (x.source, x.target, x.type) == (source, target, k.type)] if source and target else []
+        key = f"{k.source}|{k.type}|{k.target}|{k.start}"
+        links.append(LinkRow(key, names[k.source], names[k.target], k.type, (k.start, k.end), k.quote, k, same[0] if same else None))
     return SuggestionRows(entities, links, found)
 
 
@@ -115,60 +123,65 @@ def known_entities(case: Case) -> KnownEntities:
 
 @dataclass
 class AcceptPlan:
-    """What accepting some suggestions adds: a draft of new cards and links, and citations for known cards."""
+    """What accepting some suggestions adds: a draft of new cards and links, and quotes for existing items."""
 
     draft: Draft
-    citations: list[tuple[str, Citation]]
+    citations: list[tuple[str, Citation]]  # (entity or link id, citation) for what the case already has
+    _apply: ApplyDraftCommand | None = field(default=None, repr=False)  # set by command(), read for the new ids
 
     @property
     def new_entities(self) -> list[Entity]:
         return self.draft.entities
 
     def command(self, case: Case) -> CaseCommand:
-        """ONE undo step: the draft, plus the quotes added to cards the case already had."""
-        count = len(self.draft.entities) + len(self.citations)
-        text = f"Accept {count} suggested card{'s' if count != 1 else ''}, {len(self.draft.links)} link{'s' if len(self.draft.links) != 1 else ''}"
-        apply = ApplyDraftCommand(case, self.draft, text=text)
-        if not self.citations:
-            return apply
-        cites = [AddCitationCommand(case, item_id, cit) for item_id, cit in self.citations]
-        return StepsCommand(case, [apply, *cites], text)
+        """ONE undo step: the draft, plus the quotes added to cards and links the case already had."""
+        count = len(self.draft.entities) + sum(1 for i, _ in self.citations if i in case.entities)
+        links = len(self.draft.links) + sum(1 for i, _ in self.citations if i in case.links)
+        text = f"Accept {count} suggested card{'s' if count != 1 else ''}, {links} link{'s' if links != 1 else ''}"
+        steps: list[CaseCommand] = []
+        if self.draft.entities or self.draft.links:
+            self._apply = ApplyDraftCommand(case, self.draft, text=text)
+            steps.append(self._apply)
+        steps += [AddCitationCommand(case, item_id, cit) for item_id, cit in self.citations]
+        return steps[0] if len(steps) == 1 else StepsCommand(case, steps, text)
 
-    def entity_ids(self, command: CaseCommand) -> list[str]:
-        apply = command if isinstance(command, ApplyDraftCommand) else command.steps[0]
-        return [*apply.entity_ids, *(item_id for item_id, _ in self.citations)]
+    def entity_ids(self, case: Case) -> list[str]:
+        """The new cards' ids (settled by the case) and the existing cards that got a quote."""
+        new = self._apply.entity_ids if self._apply else []
+        return [*new, *(i for i, _ in self.citations if i in case.entities)]
 
-    def link_ids(self, command: CaseCommand) -> list[str]:
-        apply = command if isinstance(command, ApplyDraftCommand) else command.steps[0]
-        return apply.link_ids
+    def link_ids(self, case: Case) -> list[str]:
+        new = self._apply.link_ids if self._apply else []
+        return [*new, *(i for i, _ in self.citations if i in case.links)]
 
     def describe(self) -> str:
         parts = [f"{len(self.draft.entities)} new card{'s' if len(self.draft.entities) != 1 else ''}"]
-        parts.append(f"{len(self.draft.links)} link{'s' if len(self.draft.links) != 1 else ''}")
+        parts.append(f"{len(self.draft.links)} new link{'s' if len(self.draft.links) != 1 else ''}")
         if self.citations:
-            parts.append(f"a quote on {len(self.citations)} existing card{'s' if len(self.citations) != 1 else ''}")
+            parts.append(f"a quote on {len(self.citations)} existing item{'s' if len(self.citations) != 1 else ''}")
         return "Accepted " + ", ".join(parts) + ", each citing the article."
 
 
 def accept(case: Case, article: Article, rows: SuggestionRows, entities: list[EntityRow], links: list[LinkRow]) -> AcceptPlan:
     """Turn the ticked rows (with the analyst's names and types) into an :class:`AcceptPlan`.
 
-    A ticked link brings its ends along; a ticked name the case already has
-    gets this article's sentence as a citation instead of a second card.
+    A ticked link brings its ends along. A ticked name or link the case already
+    has gets this article's sentence as a citation instead of a second card or link.
     """
     edits = {r.key: r for r in rows.entities}
     found = replace(rows.found, entities=[_edited(e, edits.get(e.key)) for e in rows.found.entities])
-    draft = ingest_accept(found, article, entities=[r.key for r in entities], links=[r.suggestion for r in links])
-    citations: list[tuple[str, Citation]] = []
+    new_links = [r.suggestion for r in links if r.known_id is None]
+    draft = ingest_accept(found, article, entities=[r.key for r in entities], links=new_links)
+    wanted: list[tuple[str, int, int]] = []
     for row in entities:
-        entity = case.entities.get(row.known_id or "")
-        if entity is None or row.span is None:
-            continue
-        s, e = found.sentence_at(row.span[0])
-        if s == e:
-            s, e = row.span
-        if not any((c.article_id, c.start, c.end) == (article.id, s, e) for c in entity.citations):
-            citations.append((entity.id, Citation(article.id, s, e, article.text[s:e])))
+        if row.known_id in case.entities and row.span is not None:
+            s, e = found.sentence_at(row.span[0])
+            wanted.append((row.known_id, s, e) if s < e else (row.known_id, *row.span))
+    wanted += [(r.known_id, *r.span) for r in links if r.known_id in case.links]
+    citations: list[tuple[str, Citation]] = []
+    for item_id, s, e in dict.fromkeys(wanted):
+        if not any((c.article_id, c.start, c.end) == (article.id, s, e) for c in case.item(item_id).citations):
+            citations.append((item_id, Citation(article.id, s, e, article.text[s:e])))
     return AcceptPlan(draft, citations)
 
 

@@ -78,7 +78,7 @@ class SuggestionsPanel(QWidget):
         self.title.setWordWrap(True)
         self.entities = _tree("suggestedEntities", ["Name", "Type", "Mentions", "In case"])
         self.entities.setToolTip("Names found in the article. Double-click a name to correct it; pick the right type; tick the ones to add.")
-        self.links = _tree("suggestedLinks", ["Source", "Link", "Target", "Quote"])
+        self.links = _tree("suggestedLinks", ["Source", "Link", "Target", "In case", "Quote"])
         self.links.setToolTip("Relations the article states in its own words. Tick the ones to add; each cites its quote.")
         for tree in (self.entities, self.links):
             tree.itemChanged.connect(self._edited)
@@ -172,7 +172,7 @@ class SuggestionsPanel(QWidget):
         else:
             if self._known is None:
                 self._known = ingest_adapter.known_entities(self.case)
-            self._rows = ingest_adapter.suggestion_rows(article, self._known)
+            self._rows = ingest_adapter.suggestion_rows(self.case, article, self._known)
             gone = self._dismissed.get(article.id, set())
             self.entity_rows = {r.key: r for r in self._rows.entities if r.key not in gone}
             self.link_rows = {r.key: r for r in self._rows.links if r.key not in gone}
@@ -205,11 +205,15 @@ class SuggestionsPanel(QWidget):
         for row in self.link_rows.values():
             quote = " ".join(row.quote.split())
             short = quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1] + "\u2026"
-            item = QTreeWidgetItem([row.source, self.case.vocabulary.link_type(row.type_id).label, row.target, f"\u201c{short}\u201d"])
+            known = "\u2713" if row.known_id in self.case.links else ""
+            wording = self.case.vocabulary.link_type(row.type_id).label
+            item = QTreeWidgetItem([row.source, wording, row.target, known, f"\u201c{short}\u201d"])
             item.setData(0, KEY_ROLE, row.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if row.key in checked else Qt.CheckState.Unchecked)
-            item.setToolTip(3, f"\u201c{escape(quote)}\u201d")
+            item.setToolTip(4, f"\u201c{escape(quote)}\u201d")
+            if known:
+                item.setToolTip(3, "Already a link: accepting adds this quote to it")
             self.links.addTopLevelItem(item)
         self._loading = False
         self._set_title()
@@ -297,11 +301,11 @@ class SuggestionsPanel(QWidget):
         if self.place_cards is not None and plan.new_entities:
             self.place_cards(plan.new_entities)
         try:
-            command = push(self.undo_stack, plan.command(self.case))
+            push(self.undo_stack, plan.command(self.case))
         except CaseError as exc:
             self.message.emit(f"Could not accept: {exc}")
             return [], []
-        entity_ids, link_ids = plan.entity_ids(command), plan.link_ids(command)
+        entity_ids, link_ids = plan.entity_ids(self.case), plan.link_ids(self.case)
         self._dismissed.setdefault(article.id, set()).update(k for k in keys if k in self.link_rows)
         if self.selection is not None:
             self.selection.set(entity_ids, link_ids)
