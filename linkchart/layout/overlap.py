@@ -205,7 +205,7 @@ def _push_round(xy: np.ndarray, half: np.ndarray, movable: np.ndarray) -> int:
     if not hit.any():
         return 0
     i, j, d, reach = i[hit], j[hit], d[hit], reach[hit]
-    axis = (reach[:, 1] > reach[:, 0]).astype(np.int64)  # push along the shallower overlap
+    axis = (reach[:, 1] < reach[:, 0]).astype(np.int64)  # push along the shallower overlap: the least move
     rows = np.arange(len(i))
     amount = reach[rows, axis] + _PUSH_EXTRA
     sign = np.sign(d[rows, axis])
