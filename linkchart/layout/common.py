@@ -52,8 +52,9 @@ class Problem:
     """One layout request as arrays: the cards to place, their links, sizes, pins and the fixed rest.
 
     Row i of every array belongs to ``ids[i]``. ``edges`` are undirected, one row per
-    linked pair (i < j), with ``weights`` counting the links between the pair.
-    ``obstacles`` are cards outside the request: they stay put and must not be covered.
+    linked pair (i < j), with ``weights`` counting the links between the pair (the
+    layered layout puts its directed arcs, upper card first, there instead).
+    ``obstacle_*`` are cards outside the request: they stay put and must not be covered.
     """
 
     ids: list[str]
