@@ -44,7 +44,8 @@ def case_summary(case: Case) -> dict[str, Any]:
     broken = case.broken_citations()
     unsourced = case.unsourced()
     entity_types = Counter(case.vocabulary.entity_type(e.type).name for e in case.entities.values())
-    link_types = Counter(case.link_label(k) for k in case.links.values())
+    # By type, not by each link's own label, so custom wording does not split the counts.
+    link_types = Counter(case.link_type(k).label for k in case.links.values())
     return {
         "title": case.metadata.get("title", ""),
         "articles": len(case.articles),
