@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -67,5 +68,20 @@ def test_hierarchical_puts_backers_above_proxies(qtbot, window, case, ids):
     y = {label: case.entities[eid].y for label, eid in ids.items()}
     assert y["Iran"] < y["Hezbollah"] and y["Iran"] < y["Houthis"]  # backers above their proxies
     assert y["Qasem Soleimani"] < y["Quds Force"] < y["Kataib Hezbollah"]  # commanders above the commanded
+    window.undo_stack.undo()
+    assert positions(case) == before
+
+
+@pytest.mark.parametrize("action", ["layout.circular", "layout.grid", "layout.radial", "layout.grouped_type", "layout.grouped_community"])
+def test_every_layout_is_one_undo_step_without_overlaps(qtbot, window, case, ids, action):
+    before = positions(case)
+    window.selection.set([ids["Iran"]])  # radial centres on it; one card is not a selection to lay out alone
+    window.analysis.actions[action].trigger()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=5000)
+    after = positions(case)
+    sizes = {eid: (c.card_rect().width(), c.card_rect().height()) for eid, c in window.scene.cards.items()}
+    assert after != before and count_overlaps(after, sizes) == 0
+    if action == "layout.radial":
+        assert after[ids["Iran"]] == before[ids["Iran"]]  # the centre stays where it is
     window.undo_stack.undo()
     assert positions(case) == before

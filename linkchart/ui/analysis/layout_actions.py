@@ -9,11 +9,12 @@ layouts honour ``entity.pinned``, which Pin/Unpin set through an undo command.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from linkchart.commands import SetPositionsCommand, UpdateEntitiesCommand
@@ -103,7 +104,9 @@ class LayoutController(QObject):
         selected = self.host.selected_entity_ids()
         if not selected:
             return
-        self.run("Radial layout", "radial", center=selected[0], scope=None)
+        params = inspect.signature(ALGORITHMS["radial"]).parameters
+        key = "centre" if "centre" in params else "center"
+        self.run("Radial layout", "radial", scope=None, **{key: selected[0]})
 
     def run(self, name: str, algorithm: str, scope: Any = "auto", **options: Any) -> None:
         """Lay out the scope with ``linkchart.layout.ALGORITHMS[algorithm]`` and apply it as one step."""
@@ -135,7 +138,13 @@ class LayoutController(QObject):
         if error is not None:
             self.busy = False
             if not isinstance(error, (Cancelled, JobCancelled)):
-                QMessageBox.warning(self.host.window, request.name, f"The layout failed: {error}")
+                # Not modal: the chart is untouched and the user may carry on.
+                box = QMessageBox(QMessageBox.Icon.Warning, request.name, f"The layout failed: {error}",
+                                  QMessageBox.StandardButton.Ok, self.host.window)
+                box.setObjectName("layoutError")
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.setModal(False)
+                box.show()
             return
         case = self.host.case
         positions = {eid: xy for eid, xy in (result or {}).items() if eid in case.entities}
