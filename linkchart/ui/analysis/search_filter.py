@@ -202,7 +202,9 @@ class SearchPanel(QWidget):
         self.results.clear()
         for hit in self.hits:
             where = "" if hit.field in ("label", "text", "title") else f" ({hit.field.replace(':', ' ')})"
-            item = QListWidgetItem(f"{KIND_WORDS[hit.kind]}: {hit_title(case, hit)}{where}\n{hit.snippet}")
+            title = f"{KIND_WORDS[hit.kind]}: {hit_title(case, hit)}{where}"
+            # A match in the name itself needs no second line repeating it.
+            item = QListWidgetItem(title if hit.field in ("label", "title") else f"{title}\n{hit.snippet}")
             item.setData(HIT_ROLE, self.results.count())
             item.setToolTip(hit.snippet)
             self.results.addItem(item)
