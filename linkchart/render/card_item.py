@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Entity, EntityType
 from linkchart.render.icons import icon_for
@@ -30,13 +30,18 @@ BLOCK_LOD = 0.1  # below this zoom: a coloured block only
 MIN_SCREEN_TEXT = 8.5  # zoomed out, labels are drawn at least this many screen pixels tall
 
 
-class CardItem(QGraphicsItem):
-    """One entity on the chart; ``entity_id`` ties it to the model."""
+class CardItem(QGraphicsRectItem):
+    """One entity on the chart; ``entity_id`` ties it to the model.
+
+    A rect item so bounds and hit tests stay in C++: on big charts the scene tests
+    every item on each mouse move, and a Python ``boundingRect`` per item is too slow.
+    """
 
     Type = QGraphicsItem.UserType + 1
 
     def __init__(self, entity: Entity, entity_type: EntityType, style: ChartStyle, unsourced_badge: bool = True) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
         self.entity_id = entity.id
         self.style = style
         self.unsourced_badge = unsourced_badge
@@ -63,14 +68,15 @@ class CardItem(QGraphicsItem):
         self.unsourced = not entity.citations
         self._type_hex = entity_type.colour
         self._icon_name = entity_type.icon
-        label_fm = QFontMetricsF(self.style.label_font)
-        sub_fm = QFontMetricsF(self.style.subtitle_font)
+        label_fm = self.style.metrics(self.style.label_font)
+        sub_fm = self.style.metrics(self.style.subtitle_font)
         text_room = MAX_WIDTH - BADGE - 3 * PAD
         want = max(label_fm.horizontalAdvance(self.label or " "), sub_fm.horizontalAdvance(self.subtitle))
         width = max(MIN_WIDTH, min(MAX_WIDTH, want + BADGE + 3 * PAD + (6 if self.unsourced else 0)))
         self._label_text = label_fm.elidedText(self.label, Qt.TextElideMode.ElideRight, text_room)
         self._subtitle_text = sub_fm.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, text_room)
         self._rect = QRectF(-width / 2, -HEIGHT / 2, width, HEIGHT)
+        self.setRect(self._rect.adjusted(-6, -6, 8, 8))  # room for the shadow, the selection and the handle
         self._overview_text: dict[int, str] = {}
         self.setPos(entity.x, entity.y)
         self.setToolTip(_tooltip(entity, entity_type))
@@ -94,15 +100,6 @@ class CardItem(QGraphicsItem):
         """The small round handle on the right edge: dragging from it draws a link."""
         r = self._rect
         return QRectF(r.right() - HANDLE / 2, r.center().y() - HANDLE / 2, HANDLE, HANDLE)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-6, -6, 8, 8)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRoundedRect(self._rect.adjusted(-2, -2, 2, 2), 7, 7)
-        path.addEllipse(self.handle_rect().adjusted(-2, -2, 2, 2))
-        return path
 
     # ---------------------------------------------------------------- paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Link
 from linkchart.render.card_item import CardItem
@@ -31,13 +31,18 @@ DASHES = {"probable": [5.0, 3.5], "possible": [0.4, 2.6]}
 FORWARD_MARK, BACKWARD_MARK = "\u25b8", "\u25c2"  # small triangles showing which way to read
 
 
-class LinkItem(QGraphicsItem):
-    """One link on the chart; ``link_id`` ties it to the model."""
+class LinkItem(QGraphicsPathItem):
+    """One link on the chart; ``link_id`` ties it to the model.
+
+    A path item whose (never drawn) path is the line plus arrowheads plus label box,
+    stroked 10 px wide by an invisible pen: Qt then does bounds and hit tests in C++.
+    """
 
     Type = QGraphicsItem.UserType + 2
 
     def __init__(self, link: Link, source: CardItem, target: CardItem, label: str, style: ChartStyle) -> None:
         super().__init__()
+        self.setPen(_HIT_PEN)
         self.link_id = link.id
         self.source_card = source
         self.target_card = target
@@ -45,14 +50,14 @@ class LinkItem(QGraphicsItem):
         self.offset = 0.0
         self.hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # exposedRect lets paint() skip what lies off screen: long links cross views they barely touch.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptHoverEvents(True)
         self.setZValue(0)
         self._path = QPainterPath()
         self._arrows: list[QPolygonF] = []
         self._label_transform = QTransform()
         self._label_rect = QRectF()
-        self._bounds = QRectF()
-        self._shape = QPainterPath()
         self.display_text = ""
         self.label_reversed = False
         self.set_link(link, label)
@@ -111,18 +116,15 @@ class LinkItem(QGraphicsItem):
         else:
             path.quadTo(control, line_end)
         self._path = path
+        self._straight = QLineF(line_start, line_end) if control2 is None and not self.offset else None
         self._place_label(start, control, end, control2)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        shape = stroker.createStroke(path)
-        label_poly = QPainterPath()
-        label_poly.addPolygon(self._label_transform.map(QPolygonF(self._label_rect)))
-        shape.addPath(label_poly)
+        self._label_bounds = self._label_transform.mapRect(self._label_rect)
+        hit = QPainterPath(path)
+        if not self._label_rect.isEmpty():
+            hit.addPolygon(self._label_transform.map(QPolygonF(self._label_rect)))
         for arrow in self._arrows:
-            shape.addPolygon(arrow)
-        self._shape = shape
-        self._bounds = shape.boundingRect().adjusted(-3, -3, 3, 3)
-        self.update()
+            hit.addPolygon(arrow)
+        self.setPath(hit)
 
     def _arc(self) -> tuple[QPointF, QPointF, QPointF]:
         p1, p2 = self.source_card.pos(), self.target_card.pos()
@@ -159,7 +161,7 @@ class LinkItem(QGraphicsItem):
         self._wording = text
         self._grading_text = f"  {self.grading}" if self.grading and text else self.grading
         self.display_text = text + self._grading_text
-        fm = QFontMetricsF(self.style.link_font)
+        fm = self.style.metrics(self.style.link_font)
         self._wording_width = fm.horizontalAdvance(text)
         width = fm.horizontalAdvance(self.display_text) + (10 if self.unsourced else 0) + 8
         height = fm.height() + 2
@@ -171,14 +173,9 @@ class LinkItem(QGraphicsItem):
         """Where the label sits, in item (= scene) coordinates."""
         return self._label_transform.map(QPointF(0, 0))
 
-    def path(self) -> QPainterPath:
+    def line_path(self) -> QPainterPath:
+        """The drawn line (without arrowheads or label), in scene coordinates."""
         return QPainterPath(self._path)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._shape
 
     # ---------------------------------------------------------------- paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -191,16 +188,26 @@ class LinkItem(QGraphicsItem):
         if self.strength in DASHES:
             pen.setDashPattern(DASHES[self.strength])
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= SMOOTH_LOD)
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        exposed = option.exposedRect
+        if self._straight is not None and not exposed.isEmpty():
+            # Draw only the part on screen, keeping the dash pattern where it would be.
+            part = _clip(self._straight, exposed.adjusted(-8, -8, 8, 8))
+            if part is not None:
+                pen.setDashOffset(QLineF(self._straight.p1(), part.p1()).length() / pen.widthF())
+                painter.setPen(pen)
+                painter.drawLine(part)
+        else:
+            painter.setPen(pen)
+            painter.drawPath(self._path)
         if lod < 0.3:
             return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         for arrow in self._arrows:
             painter.drawPolygon(arrow)
-        if lod >= LABEL_LOD and self.display_text and self._label_room > 24:
+        visible_label = exposed.isEmpty() or self._label_bounds.intersects(exposed)
+        if lod >= LABEL_LOD and self.display_text and self._label_room > 24 and visible_label:
             self._paint_label(painter, colour)
 
     def _paint_label(self, painter: QPainter, colour) -> None:
@@ -232,6 +239,28 @@ class LinkItem(QGraphicsItem):
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
         self.update()
+
+
+_HIT_PEN = QPen(Qt.GlobalColor.transparent, 10)  # sets the clickable width; paint() never uses it
+
+
+def _clip(line: QLineF, rect: QRectF) -> QLineF | None:
+    """The part of *line* inside *rect* (Liang-Barsky), or None when it misses the rect."""
+    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - rect.left()), (dx, rect.right() - x0), (-dy, y0 - rect.top()), (dy, rect.bottom() - y0)):
+        if abs(p) < 1e-12:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return None
+    return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
 
 
 def _unit(v: QPointF) -> QPointF:

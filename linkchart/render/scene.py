@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from html import escape
 
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from linkchart.model import Case, ChangeEvent, Link
 from linkchart.render.card_item import CardItem
@@ -37,7 +37,9 @@ class ChartScene(QGraphicsScene):
         self._pairs: dict[frozenset[str], list[str]] = defaultdict(list)
         self._ends: dict[str, tuple[str, str]] = {}
         self.setBackgroundBrush(self.style.background)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        # No BSP index: long links span much of the chart and make Qt's BSP tree rebuild for seconds on
+        # every drag of a busy card; with bounds and hit tests in C++ (see the items) a linear scan is fast.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         if case is not None:
             self.set_case(case)
 
@@ -78,9 +80,19 @@ class ChartScene(QGraphicsScene):
         self.fit_scene_rect()
 
     def fit_scene_rect(self) -> None:
-        """Grow the scene rect to hold every item with a margin (it never shrinks while editing)."""
-        bounds = self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        self.setSceneRect(self.sceneRect().united(bounds) if not self.sceneRect().isEmpty() else bounds)
+        """Set the scene rect to hold every item with a margin (after a rebuild)."""
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def _grow_scene_rect(self, items: Iterable[QGraphicsItem]) -> None:
+        """Grow (never shrink, while editing) the scene rect to hold these items; cheaper than measuring all."""
+        rect = QRectF()
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect())
+        if not rect.isNull():
+            rect = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+            current = self.sceneRect()
+            if not current.contains(rect):
+                self.setSceneRect(current.united(rect))
 
     def items_rect(self) -> QRectF:
         """The bounding rect of all cards and links (what "fit to window" shows)."""
@@ -102,7 +114,7 @@ class ChartScene(QGraphicsScene):
 
     def _on_entities_added(self, event: ChangeEvent) -> None:
         self._add_cards(event.ids)
-        self.fit_scene_rect()
+        self._grow_scene_rect(self.cards[e] for e in event.ids if e in self.cards)
 
     def _on_entities_removed(self, event: ChangeEvent) -> None:
         for eid in event.ids:
@@ -128,7 +140,7 @@ class ChartScene(QGraphicsScene):
                 touched |= self._links_at.get(eid, set())
         for lid in touched:
             self.links[lid].update_geometry()
-        self.fit_scene_rect()
+        self._grow_scene_rect(self.cards[e] for e in event.ids if e in self.cards)
 
     def _on_links_added(self, event: ChangeEvent) -> None:
         self._add_links(event.ids)

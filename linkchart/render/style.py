@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -40,6 +40,15 @@ class ChartStyle:
     subtitle_font: QFont = field(default_factory=lambda: _font(11))
     link_font: QFont = field(default_factory=lambda: _font(11))
     badge_font: QFont = field(default_factory=lambda: _font(9, bold=True))
+    _metrics: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        """Font metrics, made once per font: items measure text for every card and link."""
+        key = font.key()
+        found = self._metrics.get(key)
+        if found is None:
+            found = self._metrics[key] = QFontMetricsF(font)
+        return found
 
     @classmethod
     def light(cls) -> ChartStyle:

@@ -55,7 +55,7 @@ def test_scene_follows_model_changes(qapp, case):
     assert card.pos() == QPointF(600, 100)
     link = scene.links[lid]
     assert not link.label_reversed and link.display_text == f"backed by {FORWARD_MARK}"
-    assert link.path().boundingRect().right() < 600  # the line stops at the card's edge
+    assert link.line_path().boundingRect().right() < 600  # the line stops at the card's edge
     case.update_link(lid, direction="both", strength="probable", reliability="B", credibility="2")
     assert link.display_text == "backed by  B2" and len(link._arrows) == 2
     case.update_link(lid, direction="none")

@@ -90,11 +90,11 @@ def test_drag_moves_card_as_one_undo_step(qtbot, chart):
     window = chart
     view = window.chart_view
     hez = label_of(window, "Hezbollah")
-    links_before = {lid: window.scene.links[lid].path().boundingRect() for lid in window.scene.links_of_card(hez.id)}
+    links_before = {lid: window.scene.links[lid].line_path().boundingRect() for lid in window.scene.links_of_card(hez.id)}
     drag(view.viewport(), view_point(window, hez.x, hez.y), view_point(window, hez.x + 120, hez.y + 60), steps=8)
     assert (round(hez.x), round(hez.y)) == (120, 280)
     assert window.scene.cards[hez.id].pos() == QPointF(hez.x, hez.y)
-    assert all(window.scene.links[lid].path().boundingRect() != rect for lid, rect in links_before.items())
+    assert all(window.scene.links[lid].line_path().boundingRect() != rect for lid, rect in links_before.items())
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()
     assert (hez.x, hez.y) == (0, 220)

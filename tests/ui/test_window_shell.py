@@ -50,10 +50,10 @@ def test_actions_enable_with_the_selection_and_undo_text(qtbot, chart):
 
 
 def test_add_dock_lists_it_in_view_panels(qtbot, window):
-    dock = window.add_dock(QLabel("timeline here"), Qt.DockWidgetArea.BottomDockWidgetArea, "timeline", "Timeline")
-    assert window.findChild(QDockWidget, "timeline") is dock
+    dock = window.add_dock(QLabel("notes here"), Qt.DockWidgetArea.BottomDockWidgetArea, "scratchpad", "Scratchpad")
+    assert window.findChild(QDockWidget, "scratchpad") is dock
     titles = [a.text() for a in window.panels_menu.actions()]
-    assert {"Entity Types", "Overview", "Inspector", "History", "Timeline"} <= set(titles)
+    assert {"Entity Types", "Overview", "Inspector", "History", "Scratchpad"} <= set(titles)
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
 
 
