@@ -51,6 +51,7 @@ class ChartView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space_down = False
         self._press_pos = QPoint()
+        self.fit_pending = False  # refit on resizes until the user zooms: the window settles its size late
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -81,6 +82,7 @@ class ChartView(QGraphicsView):
         return self.transform().m11()
 
     def zoom_by(self, factor: float) -> None:
+        self.fit_pending = False
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom_level() * factor))
         factor = target / self.zoom_level()
         if abs(factor - 1.0) > 1e-6:
@@ -95,14 +97,16 @@ class ChartView(QGraphicsView):
         rect = self.chart.items_rect()
         if rect.isEmpty():
             self.resetTransform()
+            self._zoomed()
             self.centerOn(0, 0)
-        else:
-            self._update_scroll_area()
-            self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
-            if self.zoom_level() > FIT_MAX_ZOOM:
-                self.setTransform(self.transform().fromScale(FIT_MAX_ZOOM, FIT_MAX_ZOOM))
-            self.centerOn(rect.center())
+            return
+        view = self.viewport().rect()
+        margin = 30
+        level = min((view.width() - 2) / (rect.width() + 2 * margin), (view.height() - 2) / (rect.height() + 2 * margin))
+        level = max(MIN_ZOOM, min(FIT_MAX_ZOOM, level))
+        self.setTransform(self.transform().fromScale(level, level))
         self._zoomed()
+        self.centerOn(rect.center())
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
@@ -112,14 +116,24 @@ class ChartView(QGraphicsView):
         self.zoom_changed.emit(self.zoom_level())
 
     def _update_scroll_area(self) -> None:
-        # Let the user pan well past the chart's edges: half a screen of slack on every side.
+        # Let the user pan well past the chart's edges: a screen of slack on every side.
         scale = self.zoom_level() or 1.0
         mx, my = self.viewport().width() / scale, self.viewport().height() / scale
-        self.setSceneRect(self.chart.sceneRect().adjusted(-mx, -my, mx, my))
+        rect = self.chart.sceneRect().adjusted(-mx, -my, mx, my)
+        if rect != self.sceneRect():
+            corner = self.mapToScene(QPoint(0, 0))
+            self.setSceneRect(rect)
+            # A new scroll range must not move what the user is looking at (nor the card being dragged).
+            shift = self.mapFromScene(corner)
+            if abs(shift.x()) > 1 or abs(shift.y()) > 1:  # a pixel is rounding, not a shift
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + shift.x())
+                self.verticalScrollBar().setValue(self.verticalScrollBar().value() + shift.y())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_scroll_area()
+        if self.fit_pending:
+            self.fit_all()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y() or event.pixelDelta().y()
@@ -175,6 +189,7 @@ class ChartView(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         if self._pan_from is not None:
+            self.fit_pending = False
             delta = pos - self._pan_from
             self._pan_from = pos
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
@@ -319,13 +334,20 @@ class ChartView(QGraphicsView):
         return entity.id
 
     def select_ids(self, entity_ids: list[str], link_ids: list[str] = ()) -> None:
-        self.chart.clearSelection()
-        for eid in entity_ids:
-            if eid in self.chart.cards:
-                self.chart.cards[eid].setSelected(True)
-        for lid in link_ids:
-            if lid in self.chart.links:
-                self.chart.links[lid].setSelected(True)
+        # One selectionChanged for the whole change, not one per item: every dock
+        # listens to the selection, and Select All on a big chart must not wake them n times.
+        self.chart.blockSignals(True)
+        try:
+            self.chart.clearSelection()
+            for eid in entity_ids:
+                if eid in self.chart.cards:
+                    self.chart.cards[eid].setSelected(True)
+            for lid in link_ids:
+                if lid in self.chart.links:
+                    self.chart.links[lid].setSelected(True)
+        finally:
+            self.chart.blockSignals(False)
+        self.chart.selectionChanged.emit()
 
     def edit_label(self, entity_id: str, names_new_card: bool = False) -> LabelEditor | None:
         card = self.chart.cards.get(entity_id)

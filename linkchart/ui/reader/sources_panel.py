@@ -15,6 +15,7 @@ from linkchart.ui.reader.commands import SetCitationSpanCommand
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 CITATION_ROLE = Qt.ItemDataRole.UserRole + 1
 QUOTE_CHARS = 140  # a long quote is shortened in the list; its tooltip holds all of it
+MAX_ROWS = 500  # rows listed for a multi-selection; the title says when there are more
 
 
 class SourcesPanel(QWidget):
@@ -110,13 +111,19 @@ class SourcesPanel(QWidget):
         self._item_ids = self._selected_ids()
         self.tree.clear()
         several = len(self._item_ids) > 1
+        rows = []
         for item_id in self._item_ids:
             item = self.case.item(item_id)
             for cit in item.citations:
-                row = self._row(item, cit, several)
-                self.tree.addTopLevelItem(row)
-                if cit.id == keep:
-                    self.tree.setCurrentItem(row)
+                if len(rows) >= MAX_ROWS:
+                    break
+                rows.append(self._row(item, cit, several))
+        # One insertion, and never more rows than a person can read: Select All on a
+        # big chart would otherwise build a row for every citation in the case.
+        self.tree.addTopLevelItems(rows)
+        for row in rows:
+            if row.data(0, CITATION_ROLE) == keep:
+                self.tree.setCurrentItem(row)
         self._set_title()
         self._update_buttons()
 
@@ -162,7 +169,8 @@ class SourcesPanel(QWidget):
         else:
             unsourced = sum(1 for i in self._item_ids if not self.case.item(i).citations)
             tail = f", {unsourced} unsourced" if unsourced else ""
-            self.title.setText(f"<b>Sources of {len(self._item_ids)} items</b> ({count}{tail})")
+            shown = f"first {count}" if count >= MAX_ROWS else str(count)
+            self.title.setText(f"<b>Sources of {len(self._item_ids)} items</b> ({shown}{tail})")
 
     def _update_buttons(self) -> None:
         has = self.current_citation() is not None

@@ -1,0 +1,207 @@
+"""Window, canvas and export measurements (offscreen Qt)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QRectF  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPen  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView  # noqa: E402
+
+from bench.harness import Trial, measurement  # noqa: E402
+from bench.synthetic import synthetic_case  # noqa: E402
+from linkchart.io import save_case  # noqa: E402
+
+VIEW_SIZE = (1600, 1000)
+
+
+def _app() -> QApplication:
+    return QApplication.instance() or QApplication([])
+
+
+def _case_file(size: int) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="linkchart-bench-"))
+    path = folder / f"synthetic-{size}.lcase"
+    save_case(synthetic_case(size), path)
+    return path
+
+
+def _window():
+    from linkchart.app import create_main_window
+    from linkchart.settings import Preferences
+
+    window = create_main_window(preferences=Preferences(autosave_seconds=3600))
+    window.resize(*VIEW_SIZE)
+    window.show()
+    _app().processEvents()
+    return window
+
+
+def _settle() -> None:
+    app = _app()
+    for _ in range(3):
+        app.processEvents()
+
+
+def _frame(view: QGraphicsView) -> None:
+    view.viewport().repaint()
+
+
+@measurement("startup", sizes=(0,), needs_qt=True)
+def startup(size: int) -> Trial:
+    code = (
+        "import os; os.environ.setdefault('QT_QPA_PLATFORM','offscreen');"
+        "from linkchart.app import create_main_window;"
+        "from PySide6.QtWidgets import QApplication;"
+        "w=create_main_window(); w.show(); QApplication.instance().processEvents()"
+    )
+    return Trial(run=lambda: subprocess.run([sys.executable, "-c", code], check=True, capture_output=True), repeats=3, target=1.0)
+
+
+@measurement("open", sizes=(1_000, 10_000), needs_qt=True)
+def open_case(size: int) -> Trial:
+    path = _case_file(size)
+    window = _window()
+
+    def run() -> None:
+        assert window.open_case(str(path))
+        _settle()
+
+    return Trial(run=run, repeats=3, target=1.0)
+
+
+def _opened(size: int):
+    path = _case_file(size)
+    window = _window()
+    assert window.open_case(str(path))
+    _settle()
+    return window
+
+
+@measurement("frame_1to1", sizes=(10_000,), needs_qt=True)
+def frame_one_to_one(size: int) -> Trial:
+    window = _opened(size)
+    view = window.chart_view
+    view.resetTransform()
+    rect = window.scene.itemsBoundingRect()
+    view.centerOn(rect.center())
+    _settle()
+    return Trial(run=lambda: _frame(view), repeats=15, target=0.016)
+
+
+def _plain_scene(case) -> QGraphicsScene:
+    """The baseline: one plain item per card and per link, no level of detail."""
+    scene = QGraphicsScene()
+    pen = QPen(QColor("#555"))
+    for e in case.entities.values():
+        scene.addRect(QRectF(e.x - 80, e.y - 28, 160, 56), pen)
+        scene.addSimpleText(e.label).setPos(e.x - 70, e.y - 8)
+    for k in case.links.values():
+        a, b = case.entities[k.source], case.entities[k.target]
+        scene.addLine(a.x, a.y, b.x, b.y, pen)
+    return scene
+
+
+@measurement("frame_whole", sizes=(10_000,), needs_qt=True)
+def frame_whole(size: int) -> Trial:
+    window = _opened(size)
+    view = window.chart_view
+    view.fit_all()
+    _settle()
+    plain_scene = _plain_scene(window.case)  # the view does not keep its scene alive
+    plain = QGraphicsView(plain_scene)
+    plain.setRenderHint(QPainter.RenderHint.Antialiasing)
+    plain.resize(*VIEW_SIZE)
+    plain.show()
+    plain.fitInView(plain.scene().itemsBoundingRect())
+    _settle()
+    return Trial(run=lambda: _frame(view), baseline=lambda: _frame(plain), repeats=7, target=0.05)
+
+
+@measurement("frame_pan_zoom", sizes=(10_000,), needs_qt=True)
+def frame_pan_zoom(size: int) -> Trial:
+    window = _opened(size)
+    view = window.chart_view
+    view.resetTransform()
+    view.scale(0.5, 0.5)
+    view.centerOn(window.scene.itemsBoundingRect().center())
+    _settle()
+    state = {"n": 0}
+
+    def run() -> None:
+        state["n"] += 1
+        bar = view.horizontalScrollBar()
+        bar.setValue(bar.value() + (40 if state["n"] % 2 else -40))
+        view.scale(1.02 if state["n"] % 4 < 2 else 1 / 1.02, 1.02 if state["n"] % 4 < 2 else 1 / 1.02)
+        _frame(view)
+
+    return Trial(run=run, repeats=21, target=0.016)
+
+
+@measurement("move_all_and_undo", sizes=(10_000,), needs_qt=True)
+def move_all(size: int) -> Trial:
+    from linkchart.commands import MoveEntitiesCommand, push
+
+    window = _opened(size)
+    case = window.case
+
+    def run() -> None:
+        window.select_all()
+        moved = {eid: (e.x + 15.0, e.y + 10.0) for eid, e in case.entities.items()}
+        push(window.undo_stack, MoveEntitiesCommand(case, moved))
+        _settle()
+        window.undo_stack.undo()
+        _settle()
+
+    return Trial(run=run, repeats=3, target=1.0, extra={"note": "select all + move + undo together; target 0.5 s each"})
+
+
+@measurement("export_png", sizes=(10_000,), needs_qt=True)
+def export_png(size: int) -> Trial:
+    from linkchart.render.image_export import export_chart
+    from linkchart.render.scene import ChartScene
+
+    _app()
+    scene = ChartScene(synthetic_case(size))
+    out = Path(tempfile.mkdtemp()) / "chart.png"
+    return Trial(run=lambda: export_chart(scene, out), repeats=3, target=3.0)
+
+
+@measurement("export_svg", sizes=(10_000,), needs_qt=True)
+def export_svg(size: int) -> Trial:
+    from linkchart.render.image_export import export_chart
+    from linkchart.render.scene import ChartScene
+
+    _app()
+    scene = ChartScene(synthetic_case(size))
+    out = Path(tempfile.mkdtemp()) / "chart.svg"
+    return Trial(run=lambda: export_chart(scene, out), repeats=3, target=3.0)
+
+
+@measurement("memory_open", sizes=(10_000,), needs_qt=True)
+def memory_open(size: int) -> Trial:
+    window = _opened(size)
+    view = window.chart_view
+    return Trial(run=lambda: _frame(view), repeats=1, extra={"target_peak_rss_mb": 400})
+
+
+@measurement("huge_open_fit_frame", sizes=(100_000,), needs_qt=True)
+def huge(size: int) -> Trial:
+    path = _case_file(size)
+    window = _window()
+    state = {}
+
+    def run() -> None:
+        assert window.open_case(str(path))
+        _settle()
+        window.chart_view.fit_all()
+        _frame(window.chart_view)
+        state["ok"] = True
+
+    return Trial(run=run, repeats=1, target=10.0, extra={"note": "open + fit + one frame"})
