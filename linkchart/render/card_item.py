@@ -151,11 +151,12 @@ class CardItem(QGraphicsRectItem):
         font = QFont(style.label_font)
         font.setPixelSize(pixels)
         if text is None:
-            text = QFontMetricsF(font).elidedText(self.label, Qt.TextElideMode.ElideRight, r.width() - 8)
+            # A little overflow past the card's edges is allowed: at this zoom the gaps between cards are empty.
+            text = QFontMetricsF(font).elidedText(self.label, Qt.TextElideMode.ElideRight, r.width() + 16)
             self._overview_text[pixels] = text
         painter.setFont(font)
         painter.setPen(style.text)
-        painter.drawText(r.adjusted(-2, -pixels, 2, pixels), Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(r.adjusted(-12, -pixels, 12, pixels), Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_text(self, painter: QPainter, r: QRectF, badge: QRectF) -> None:
         left = badge.right() + PAD

@@ -235,6 +235,7 @@ class CitationsTable(QWidget):
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(min(self.table.rowCount(), 6)))
         self.table.setFixedHeight(max(40, rows + 2 * self.table.frameWidth()))
+        self.setFixedHeight(self.table.height())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -87,6 +87,8 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         self.resize(1280, 820)
         self._set_document(Case(), None)
         install_features(self)
+        # Features add docks beside ours; give the chart the room, not the widest panel's wish.
+        self.resizeDocks([self.palette_dock, self.inspector], [200, 340], Qt.Orientation.Horizontal)
         self._restore_layout()
 
     # ------------------------------------------------------------ building
@@ -214,7 +216,7 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         self._update_title()
         self._update_actions()
         self.chart_view.fit_all()
-        QTimer.singleShot(0, self.chart_view.fit_all)  # again once the window has its final size
+        self.chart_view.fit_pending = True  # and again as the window settles, until the user zooms
         QTimer.singleShot(0, self.overview_dock.view.fit)
         self.document_changed.emit()
 

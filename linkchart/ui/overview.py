@@ -53,6 +53,7 @@ class OverviewView(QGraphicsView):
         painter.drawRect(visible)
 
     def _steer(self, pos: QPointF) -> None:
+        self.chart_view.fit_pending = False
         self.chart_view.centerOn(self.mapToScene(pos.toPoint()))
         self.viewport().update()
 
