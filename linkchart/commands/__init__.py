@@ -13,6 +13,7 @@ from linkchart.commands.entities import (
     SetPositionsCommand,
     UpdateEntitiesCommand,
 )
+from linkchart.commands.groups import MakeGroupCommand, RemoveGroupCommand, UpdateGroupCommand
 from linkchart.commands.links import AddLinkCommand, UpdateLinksCommand
 from linkchart.commands.sources import AddArticlesCommand, AddCitationCommand, RemoveArticlesCommand, RemoveCitationCommand
 from linkchart.commands.structure import ApplyDraftCommand, MergeEntitiesCommand
@@ -25,13 +26,16 @@ __all__ = [
     "ApplyDraftCommand",
     "CaseCommand",
     "InsertItemsCommand",
+    "MakeGroupCommand",
     "MergeEntitiesCommand",
     "MoveEntitiesCommand",
     "RemoveArticlesCommand",
     "RemoveCitationCommand",
+    "RemoveGroupCommand",
     "RemoveItemsCommand",
     "SetPositionsCommand",
     "UpdateEntitiesCommand",
+    "UpdateGroupCommand",
     "UpdateLinksCommand",
     "push",
 ]

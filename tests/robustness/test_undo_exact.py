@@ -18,12 +18,15 @@ from linkchart.commands import (
     AddEntitiesCommand,
     AddLinkCommand,
     ApplyDraftCommand,
+    MakeGroupCommand,
     MergeEntitiesCommand,
     MoveEntitiesCommand,
     RemoveCitationCommand,
+    RemoveGroupCommand,
     RemoveItemsCommand,
     SetPositionsCommand,
     UpdateEntitiesCommand,
+    UpdateGroupCommand,
     UpdateLinksCommand,
     push,
 )
@@ -144,6 +147,23 @@ class UndoMachine(RuleBasedStateMachine):
             "citations": [*kept.citations, *(c for c in gone.citations if (c.article_id, c.start, c.end) not in seen)],
         }
         push(self.stack, MergeEntitiesCommand(self.case, {"keep_id": keep, "values": values, "relinks": relinks, "other_ids": [other]}))
+
+    @precondition(lambda self: self.case.entities)
+    @rule(data=st.data(), label=WORDS)
+    def group(self, data, label):
+        members = data.draw(st.lists(st.sampled_from(list(self.case.entities)), min_size=1, max_size=3, unique=True))
+        push(self.stack, MakeGroupCommand(self.case, label, members))
+
+    @precondition(lambda self: self.case.groups)
+    @rule(data=st.data(), collapsed=st.booleans(), label=WORDS)
+    def edit_group(self, data, collapsed, label):
+        gid = self._pick(data, self.case.groups)
+        push(self.stack, UpdateGroupCommand(self.case, gid, {"collapsed": collapsed, "label": label}))
+
+    @precondition(lambda self: self.case.groups)
+    @rule(data=st.data())
+    def ungroup(self, data):
+        push(self.stack, RemoveGroupCommand(self.case, self._pick(data, self.case.groups)))
 
     @rule(steps=st.integers(1, 3))
     def undo_some(self, steps):

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from linkchart.analysis import DuplicateCandidate, MergePlan, find_duplicates, plan_merge
 from linkchart.commands import MergeEntitiesCommand
+from linkchart.commands.groups import UpdateGroupCommand
 from linkchart.ui.analysis.engine import merge_command_plan
-from linkchart.ui.analysis.group_commands import UpdateGroupCommand
 from linkchart.ui.analysis.host import Host
 
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,10 +15,10 @@ from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
+from linkchart.commands.groups import UpdateGroupCommand, expand_command
 from linkchart.model import ChangeEvent, Group
 from linkchart.render import ChartScene
 from linkchart.ui.analysis.filtering import ChartFilter
-from linkchart.ui.analysis.group_commands import UpdateGroupCommand, expand_command
 from linkchart.ui.analysis.host import Host
 
 PAD = 18.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from linkchart.commands.groups import MakeGroupCommand, RemoveGroupCommand, collapse_command, expand_command
 from linkchart.ui.analysis.filtering import ChartFilter
-from linkchart.ui.analysis.group_commands import MakeGroupCommand, RemoveGroupCommand, collapse_command, expand_command
 from linkchart.ui.analysis.group_items import GroupLayer
 from linkchart.ui.analysis.host import Host
 
