@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Entity, EntityType
 from linkchart.render.icons import icon_for
@@ -76,10 +76,11 @@ class CardItem(QGraphicsRectItem):
         self._label_text = label_fm.elidedText(self.label, Qt.TextElideMode.ElideRight, text_room)
         self._subtitle_text = sub_fm.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, text_room)
         self._rect = QRectF(-width / 2, -HEIGHT / 2, width, HEIGHT)
+        self.half_width, self.half_height = width / 2, HEIGHT / 2  # read by links on every geometry update
         self.setRect(self._rect.adjusted(-6, -6, 8, 8))  # room for the shadow, the selection and the handle
         self._overview_text: dict[int, str] = {}
         self.setPos(entity.x, entity.y)
-        self.setToolTip(_tooltip(entity, entity_type))
+        self._entity, self._entity_type = entity, entity_type
         self._restyle()
 
     def set_style(self, style: ChartStyle) -> None:
@@ -103,8 +104,8 @@ class CardItem(QGraphicsRectItem):
 
     # ---------------------------------------------------------------- paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        lod = painter.worldTransform().m11()  # chart views scale and pan, never rotate
+        selected = self.isSelected()
         style = self.style
         r = self._rect
         if lod < BLOCK_LOD:
@@ -176,7 +177,13 @@ class CardItem(QGraphicsRectItem):
         painter.drawEllipse(dot)
 
     # ---------------------------------------------------------------- hover
+    def tool_tip(self) -> str:
+        """Label, type, subtitle, aliases, date and number of citations, as rich text."""
+        return _tooltip(self._entity, self._entity_type)
+
     def hoverEnterEvent(self, event) -> None:
+        # Tooltips are written when first wanted, not for each of thousands of cards built.
+        self.setToolTip(self.tool_tip())
         self.hovered = True
         self.update()
 

@@ -11,10 +11,11 @@ each link's direction), so a->b and b->a links never land on top of each other.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Link
 from linkchart.render.card_item import CardItem
@@ -60,13 +61,14 @@ class LinkItem(QGraphicsPathItem):
         self._label_rect = QRectF()
         self.display_text = ""
         self.label_reversed = False
+        self.describe: Callable[[], str] = lambda: ""  # the scene supplies the tooltip text
         self.set_link(link, label)
 
     def type(self) -> int:
         return LinkItem.Type
 
     # ------------------------------------------------------------ model in
-    def set_link(self, link: Link, label: str, tooltip: str = "") -> None:
+    def set_link(self, link: Link, label: str) -> None:
         """Take the link's look (label, direction, strength, sources) and re-place it."""
         self.label = label
         self.direction = link.direction
@@ -74,8 +76,7 @@ class LinkItem(QGraphicsPathItem):
         self.grading = link.grading
         self.unsourced = not link.citations
         self.canonical_flip = link.source > link.target
-        if tooltip:
-            self.setToolTip(tooltip)
+        self._measure_texts()
         self.update_geometry()
 
     def set_ends(self, source: CardItem, target: CardItem, flip: bool) -> None:
@@ -89,34 +90,45 @@ class LinkItem(QGraphicsPathItem):
 
     def set_style(self, style: ChartStyle) -> None:
         self.style = style
+        self._measure_texts()
         self.update_geometry()
 
     # ------------------------------------------------------------ geometry
     def update_geometry(self) -> None:
-        """Recompute the cached path, arrowheads and label placement from the end cards."""
+        """Recompute the cached path, arrowheads and label placement from the end cards.
+
+        Plain float arithmetic: this runs for every link when a chart opens and for
+        every attached link on each step of a drag.
+        """
         self.prepareGeometryChange()
         if self.source_card is self.target_card:
             start, control, end, control2 = self._loop()
+            head_from = control2
         else:
             start, control, end = self._arc()
             control2 = None
+            head_from = control
         self._arrows = []
         line_start, line_end = start, end
-        head_dir = _unit(end - (control2 if control2 is not None else control))
-        tail_dir = _unit(start - control)
         if self.direction in ("forward", "both"):
-            self._arrows.append(_arrowhead(end, head_dir))
-            line_end = end - head_dir * (ARROW_LENGTH - 1)
+            ux, uy = _unit(end[0] - head_from[0], end[1] - head_from[1])
+            self._arrows.append(_arrowhead(end, ux, uy))
+            line_end = (end[0] - ux * (ARROW_LENGTH - 1), end[1] - uy * (ARROW_LENGTH - 1))
         if self.direction == "both":
-            self._arrows.append(_arrowhead(start, tail_dir))
-            line_start = start - tail_dir * (ARROW_LENGTH - 1)
-        path = QPainterPath(line_start)
+            ux, uy = _unit(start[0] - control[0], start[1] - control[1])
+            self._arrows.append(_arrowhead(start, ux, uy))
+            line_start = (start[0] - ux * (ARROW_LENGTH - 1), start[1] - uy * (ARROW_LENGTH - 1))
+        path = QPainterPath(QPointF(*line_start))
         if control2 is not None:
-            path.cubicTo(control, control2, line_end)
+            path.cubicTo(QPointF(*control), QPointF(*control2), QPointF(*line_end))
+            self._straight = None
+        elif self.offset:
+            path.quadTo(QPointF(*control), QPointF(*line_end))
+            self._straight = None
         else:
-            path.quadTo(control, line_end)
+            path.lineTo(QPointF(*line_end))
+            self._straight = QLineF(line_start[0], line_start[1], line_end[0], line_end[1])
         self._path = path
-        self._straight = QLineF(line_start, line_end) if control2 is None and not self.offset else None
         self._place_label(start, control, end, control2)
         self._label_bounds = self._label_transform.mapRect(self._label_rect)
         hit = QPainterPath(path)
@@ -126,48 +138,57 @@ class LinkItem(QGraphicsPathItem):
             hit.addPolygon(arrow)
         self.setPath(hit)
 
-    def _arc(self) -> tuple[QPointF, QPointF, QPointF]:
-        p1, p2 = self.source_card.pos(), self.target_card.pos()
-        base = (p1 - p2) if self.canonical_flip else (p2 - p1)
-        length = math.hypot(base.x(), base.y()) or 1.0
-        normal = QPointF(-base.y() / length, base.x() / length)
-        control = (p1 + p2) / 2 + normal * (2 * self.offset)
-        start = _exit_point(self.source_card, control if self.offset else p2)
-        end = _exit_point(self.target_card, control if self.offset else p1)
+    def _arc(self) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
+        a, b = self.source_card, self.target_card
+        x1, y1, x2, y2 = a.x(), a.y(), b.x(), b.y()
+        bx, by = (x1 - x2, y1 - y2) if self.canonical_flip else (x2 - x1, y2 - y1)
+        length = math.hypot(bx, by) or 1.0
+        bend = 2 * self.offset / length
+        control = ((x1 + x2) / 2 - by * bend, (y1 + y2) / 2 + bx * bend)
+        start = _exit_point(a, control if self.offset else (x2, y2))
+        end = _exit_point(b, control if self.offset else (x1, y1))
         if not self.offset:
-            control = (start + end) / 2
+            control = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
         return start, control, end
 
-    def _loop(self) -> tuple[QPointF, QPointF, QPointF, QPointF]:
+    def _loop(self) -> tuple[tuple[float, float], ...]:
         """A link from a card to itself: a loop above the card, taller for each parallel one."""
-        rect = self.source_card.card_rect().translated(self.source_card.pos())
+        card = self.source_card
+        x, top = card.x(), card.y() - card.half_height - GAP
         height = 46 + abs(self.offset) * 1.5
-        start = QPointF(rect.center().x() + 14, rect.top() - GAP)
-        end = QPointF(rect.center().x() - 14, rect.top() - GAP)
-        return start, start + QPointF(34, -height), end, end + QPointF(-34, -height)
+        start, end = (x + 14, top), (x - 14, top)
+        return start, (start[0] + 34, top - height), end, (end[0] - 34, top - height)
 
-    def _place_label(self, start: QPointF, control: QPointF, end: QPointF, control2: QPointF | None) -> None:
+    def _place_label(self, start, control, end, control2) -> None:
         if control2 is not None:
-            middle = (start + end) * 0.125 + (control + control2) * 0.375
+            mx = (start[0] + end[0]) * 0.125 + (control[0] + control2[0]) * 0.375
+            my = (start[1] + end[1]) * 0.125 + (control[1] + control2[1]) * 0.375
         else:
-            middle = start * 0.25 + control * 0.5 + end * 0.25
-        angle = math.degrees(math.atan2(end.y() - start.y(), end.x() - start.x()))
+            mx = start[0] * 0.25 + control[0] * 0.5 + end[0] * 0.25
+            my = start[1] * 0.25 + control[1] * 0.5 + end[1] * 0.25
+        angle = math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
         self.label_reversed = angle > 90.5 or angle < -89.5
         if self.label_reversed:
             angle += 180.0
-        text = self.label
-        if self.direction == "forward" and text:
-            text = f"{BACKWARD_MARK} {text}" if self.label_reversed else f"{text} {FORWARD_MARK}"
-        self._wording = text
-        self._grading_text = f"  {self.grading}" if self.grading and text else self.grading
-        self.display_text = text + self._grading_text
+        self._wording, self._wording_width, width = self._texts[self.label_reversed]
+        self.display_text = self._wording + self._grading_text
+        self._label_rect = QRectF(-width / 2, -self._text_height / 2, width, self._text_height) if self.display_text else QRectF()
+        self._label_transform = QTransform().translate(mx, my).rotate(angle)
+        self._label_room = math.hypot(end[0] - start[0], end[1] - start[1])
+
+    def _measure_texts(self) -> None:
+        """Both readings of the label (left-to-right and turned round) and their widths, once per change."""
         fm = self.style.metrics(self.style.link_font)
-        self._wording_width = fm.horizontalAdvance(text)
-        width = fm.horizontalAdvance(self.display_text) + (10 if self.unsourced else 0) + 8
-        height = fm.height() + 2
-        self._label_rect = QRectF(-width / 2, -height / 2, width, height) if text else QRectF()
-        self._label_transform = QTransform().translate(middle.x(), middle.y()).rotate(angle)
-        self._label_room = QLineF(start, end).length()
+        self._grading_text = f"  {self.grading}" if self.grading and self.label else self.grading
+        texts = {}
+        for reversed_ in (False, True):
+            text = self.label
+            if self.direction == "forward" and text:
+                text = f"{BACKWARD_MARK} {text}" if reversed_ else f"{text} {FORWARD_MARK}"
+            full = fm.horizontalAdvance(text + self._grading_text) + (10 if self.unsourced else 0) + 8
+            texts[reversed_] = (text, fm.horizontalAdvance(text), full)
+        self._texts = texts
+        self._text_height = fm.height() + 2
 
     def label_center(self) -> QPointF:
         """Where the label sits, in item (= scene) coordinates."""
@@ -179,9 +200,18 @@ class LinkItem(QGraphicsPathItem):
 
     # ---------------------------------------------------------------- paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        lod = painter.worldTransform().m11()  # chart views scale and pan, never rotate
+        selected = self.isSelected()
         style = self.style
+        if lod < SMOOTH_LOD:
+            # Zoomed out, a chart is thousands of these: a hairline, nothing else, as cheaply as possible.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(style.hairline(selected))
+            if self._straight is not None:
+                painter.drawLine(self._straight)
+            else:
+                painter.drawPath(self._path)
+            return
         colour = style.selection if selected else style.link
         pen = QPen(colour, PEN_WIDTH + (1.0 if selected or self.hovered else 0.0))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -194,14 +224,13 @@ class LinkItem(QGraphicsPathItem):
             # Draw only the part on screen, keeping the dash pattern where it would be.
             part = _clip(self._straight, exposed.adjusted(-8, -8, 8, 8))
             if part is not None:
-                pen.setDashOffset(QLineF(self._straight.p1(), part.p1()).length() / pen.widthF())
+                if self.strength in DASHES:  # (an offset turns a solid pen into an empty dash pattern)
+                    pen.setDashOffset(QLineF(self._straight.p1(), part.p1()).length() / pen.widthF())
                 painter.setPen(pen)
                 painter.drawLine(part)
         else:
             painter.setPen(pen)
             painter.drawPath(self._path)
-        if lod < 0.3:
-            return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         for arrow in self._arrows:
@@ -232,7 +261,11 @@ class LinkItem(QGraphicsPathItem):
             painter.drawEllipse(QRectF(rect.right() - 11, -3, 6, 6))
         painter.restore()
 
+    def tool_tip(self) -> str:
+        return self.describe()
+
     def hoverEnterEvent(self, event) -> None:
+        self.setToolTip(self.tool_tip())
         self.hovered = True
         self.update()
 
@@ -263,25 +296,26 @@ def _clip(line: QLineF, rect: QRectF) -> QLineF | None:
     return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
 
 
-def _unit(v: QPointF) -> QPointF:
-    length = math.hypot(v.x(), v.y())
-    return QPointF(v.x() / length, v.y() / length) if length > 1e-9 else QPointF(1.0, 0.0)
+def _unit(dx: float, dy: float) -> tuple[float, float]:
+    length = math.hypot(dx, dy)
+    return (dx / length, dy / length) if length > 1e-9 else (1.0, 0.0)
 
 
-def _arrowhead(tip: QPointF, direction: QPointF) -> QPolygonF:
-    normal = QPointF(-direction.y(), direction.x())
-    base = tip - direction * ARROW_LENGTH
-    return QPolygonF([tip, base + normal * ARROW_HALF_WIDTH, base - direction * -1.5, base - normal * ARROW_HALF_WIDTH])
+def _arrowhead(tip: tuple[float, float], ux: float, uy: float) -> QPolygonF:
+    """A slightly notched arrowhead whose point is *tip*, pointing along (ux, uy)."""
+    tx, ty = tip
+    bx, by = tx - ux * ARROW_LENGTH, ty - uy * ARROW_LENGTH
+    nx, ny = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
+    return QPolygonF([QPointF(tx, ty), QPointF(bx + nx, by + ny), QPointF(bx + ux * 1.5, by + uy * 1.5), QPointF(bx - nx, by - ny)])
 
 
-def _exit_point(card: CardItem, toward: QPointF) -> QPointF:
+def _exit_point(card: CardItem, toward: tuple[float, float]) -> tuple[float, float]:
     """Where the line from the card's centre toward *toward* leaves the card, plus a small gap."""
-    centre = card.pos()
-    rect = card.card_rect()
-    d = toward - centre
-    dx, dy = abs(d.x()), abs(d.y())
-    if dx < 1e-9 and dy < 1e-9:
-        return QPointF(centre)
-    half_w, half_h = rect.width() / 2 + GAP, rect.height() / 2 + GAP
-    t = min(half_w / dx if dx > 1e-9 else math.inf, half_h / dy if dy > 1e-9 else math.inf)
-    return centre + d * min(t, 1.0)
+    cx, cy = card.x(), card.y()
+    dx, dy = toward[0] - cx, toward[1] - cy
+    adx, ady = abs(dx), abs(dy)
+    if adx < 1e-9 and ady < 1e-9:
+        return cx, cy
+    t = min((card.half_width + GAP) / adx if adx > 1e-9 else math.inf, (card.half_height + GAP) / ady if ady > 1e-9 else math.inf)
+    t = min(t, 1.0)
+    return cx + dx * t, cy + dy * t

@@ -15,7 +15,7 @@ from html import escape
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from linkchart.model import Case, ChangeEvent, Link
+from linkchart.model import Case, ChangeEvent
 from linkchart.render.card_item import CardItem
 from linkchart.render.link_item import LinkItem
 from linkchart.render.style import ChartStyle
@@ -126,7 +126,7 @@ class ChartScene(QGraphicsScene):
     def _on_entities_changed(self, event: ChangeEvent) -> None:
         self._refresh_cards([eid for eid in event.ids if eid in self.cards])
         if {"label", "type", "subtitle", "citations"} & event.fields or not event.fields:
-            # A card's width follows its text, so attached links must re-attach; link tooltips name their ends.
+            # A card's width follows its text, so attached links must re-attach.
             self._refresh_links({lid for eid in event.ids for lid in self._links_at.get(eid, ())})
 
     def _on_entities_moved(self, event: ChangeEvent) -> None:
@@ -191,7 +191,7 @@ class ChartScene(QGraphicsScene):
             if link is None or lid in self.links or link.source not in self.cards or link.target not in self.cards:
                 continue
             item = LinkItem(link, self.cards[link.source], self.cards[link.target], self.case.link_label(link), self.style)
-            item.setToolTip(self._link_tooltip(link))
+            item.describe = lambda lid=lid: self._link_tooltip(lid)
             self.links[lid] = item
             self._ends[lid] = (link.source, link.target)
             self._links_at[link.source].add(lid)
@@ -227,10 +227,12 @@ class ChartScene(QGraphicsScene):
         for lid in ids:
             link = self.case.links.get(lid)
             if link is not None and lid in self.links:
-                self.links[lid].set_link(link, self.case.link_label(link), self._link_tooltip(link))
+                self.links[lid].set_link(link, self.case.link_label(link))
 
-    def _link_tooltip(self, link: Link) -> str:
-        assert self.case is not None
+    def _link_tooltip(self, link_id: str) -> str:
+        link = self.case.links.get(link_id) if self.case is not None else None
+        if link is None:
+            return ""
         ents = self.case.entities
         src, dst = ents[link.source].label, ents[link.target].label
         arrow = {"forward": "\u2192", "both": "\u2194", "none": "\u2014"}.get(link.direction, "\u2192")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -40,7 +40,18 @@ class ChartStyle:
     subtitle_font: QFont = field(default_factory=lambda: _font(11))
     link_font: QFont = field(default_factory=lambda: _font(11))
     badge_font: QFont = field(default_factory=lambda: _font(9, bold=True))
-    _metrics: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _metrics: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # measured fonts, made pens
+
+    def hairline(self, selected: bool = False) -> QPen:
+        """The one-pixel pen links are drawn with when zoomed far out (made once per style)."""
+        key = ("hairline", selected)
+        pen = self._metrics.get(key)
+        if pen is None:
+            colour = QColor(self.selection if selected else self.link)
+            if not selected:
+                colour.setAlpha(150)  # many hairlines side by side must not turn into a black mat
+            pen = self._metrics[key] = QPen(colour, 0)  # width 0: cosmetic
+        return pen
 
     def metrics(self, font: QFont) -> QFontMetricsF:
         """Font metrics, made once per font: items measure text for every card and link."""

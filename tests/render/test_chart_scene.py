@@ -41,7 +41,8 @@ def test_scene_builds_cards_and_links(qapp, case):
     assert isinstance(link, LinkItem) and link.link_id in case.links
     # Hezbollah (right) -> Iran (left): the label is turned upright and reads right to left.
     assert link.label_reversed and link.display_text == f"{BACKWARD_MARK} backed by"
-    assert "backed by" in link.toolTip() and "Unsourced" in link.toolTip()
+    assert "backed by" in link.tool_tip() and "Unsourced" in link.tool_tip()
+    assert "Unsourced" in by_label(scene, "Iran").tool_tip() and "1 citation" in hez.tool_tip()
 
 
 def test_scene_follows_model_changes(qapp, case):
@@ -128,3 +129,21 @@ def test_thousands_of_cards_paint_and_view(qapp):
     assert grabbed.width() == 800 and not grabbed.isNull()
     view.resetTransform()
     assert not view.grab().isNull()
+
+
+def test_links_partly_in_view_are_drawn_solid_and_dashed(qapp):
+    """Only the on-screen part of a long straight link is drawn; it must still be drawn, solid or dashed."""
+    case = Case()
+    a = case.add_entity("A", "person", x=0, y=0)
+    b = case.add_entity("B", "person", x=2000, y=0)
+    c = case.add_entity("C", "person", x=0, y=300)
+    d = case.add_entity("D", "person", x=2000, y=300)
+    case.add_link(a.id, b.id, "associated_with", direction="none")
+    case.add_link(c.id, d.id, "associated_with", direction="none", strength="probable")
+    scene = ChartScene(case)
+    image = render_scene_to_image(scene, QRectF(400, -50, 200, 400), scale=1.0)  # a stretch away from cards and labels
+    background = scene.style.background.lightness()
+    solid = [image.pixelColor(x, 50).lightness() for x in range(0, 200, 5)]
+    dashed = [image.pixelColor(x, 350).lightness() for x in range(200)]
+    assert max(solid) < background - 40  # every sample on the solid line is ink
+    assert min(dashed) < background - 40 and max(dashed) >= background - 5  # ink and gaps
