@@ -8,6 +8,7 @@ import pytest
 from pytest_socket import SocketBlockedError
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
 def test_network_sockets_are_blocked_for_every_test():
     with pytest.raises(SocketBlockedError):
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)

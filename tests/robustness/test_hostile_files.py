@@ -166,3 +166,36 @@ def test_invalid_utf8_is_read_as_text_not_a_crash(tmp_path, case_file):
 
         texts = [a.text for a in load_case(case_file).articles.values()]
         assert any("Café in Bagdad" in t for t in texts)
+
+
+@pytest.mark.parametrize("attack", ["external entity", "billion laughs"])
+def test_docx_with_hostile_xml_neither_expands_nor_reads_files(tmp_path, case_file, attack):
+    import docx
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    base = tmp_path / "base.docx"
+    document = docx.Document()
+    document.add_paragraph("placeholder")
+    document.save(base)
+    doctype, body = (_xxe(secret), "&xxe;") if attack == "external entity" else (LAUGHS, "&lol9;")
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body><w:p><w:r><w:t>Report {body} end</w:t></w:r></w:p></w:body></w:document>"
+    )
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(hostile, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, xml if info.filename == "word/document.xml" else src.read(info.filename))
+    before = case_file.read_bytes()
+    code, out, err, seconds = _import(hostile, case_file)
+    assert seconds < 10 and "Traceback" not in err
+    assert SECRET not in out + err and "lollollol" not in out + err
+    if code == 0:
+        from linkchart.io import load_case
+
+        texts = " ".join(a.text for a in load_case(case_file).articles.values())
+        assert SECRET not in texts and "lollollol" not in texts
+    else:
+        assert code == 2 and case_file.read_bytes() == before
