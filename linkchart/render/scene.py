@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from linkchart.model import Case, ChangeEvent
@@ -25,7 +25,13 @@ MARGIN = 60.0
 
 
 class ChartScene(QGraphicsScene):
-    """Items for every entity (``cards``) and link (``links``) of ``case``, keyed by id."""
+    """Items for every entity (``cards``) and link (``links``) of ``case``, keyed by id.
+
+    ``mirrored`` fires after the items have followed a change of the case (or a rebuild
+    or restyle); unlike ``changed`` it ignores hover and selection highlights.
+    """
+
+    mirrored = Signal()
 
     def __init__(self, case: Case | None = None, style: ChartStyle | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -64,6 +70,7 @@ class ChartScene(QGraphicsScene):
             card.set_style(style)
         for link in self.links.values():
             link.set_style(style)
+        self.mirrored.emit()
 
     def rebuild(self) -> None:
         """Drop every item and build them again from the case."""
@@ -78,6 +85,7 @@ class ChartScene(QGraphicsScene):
         self._add_cards(self.case.entities)
         self._add_links(self.case.links)
         self.fit_scene_rect()
+        self.mirrored.emit()
 
     def fit_scene_rect(self) -> None:
         """Set the scene rect to hold every item with a margin (after a rebuild)."""
@@ -103,6 +111,7 @@ class ChartScene(QGraphicsScene):
         handler = getattr(self, f"_on_{event.kind}", None)
         if handler is not None:
             handler(event)
+            self.mirrored.emit()
 
     def _on_reset(self, event: ChangeEvent) -> None:
         self.rebuild()

@@ -1,61 +1,93 @@
-"""The overview (minimap): the whole chart small, the visible part outlined; click or drag to go there."""
+"""The overview (minimap): the whole chart small, the visible part outlined; click or drag to go there.
+
+The chart is drawn into a cached picture, redrawn a moment after the chart stops
+changing, so dragging cards on a big chart does not repaint every item twice
+(once in the chart, once here) for each mouse move.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QDockWidget, QGraphicsView, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTransform
+from PySide6.QtWidgets import QDockWidget, QSizePolicy, QWidget
 
 from linkchart.ui.chart_view import ChartView
 
+REDRAW_DELAY_MS = 250
+MARGIN = 40.0
 
-class OverviewView(QGraphicsView):
-    """A second, non-interactive view of the chart scene that steers the main view."""
+
+class OverviewView(QWidget):
+    """A picture of the whole chart with the chart view's visible area outlined; steers that view."""
 
     def __init__(self, chart_view: ChartView, parent: QWidget | None = None) -> None:
-        super().__init__(chart_view.chart, parent)
+        super().__init__(parent)
         self.setObjectName("overviewView")
         self.chart_view = chart_view
-        self.setInteractive(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setMinimumSize(120, 90)
-        self._refit = QTimer(self)
-        self._refit.setSingleShot(True)
-        self._refit.setInterval(150)  # coalesce bursts of scene changes (drags, imports)
-        self._refit.timeout.connect(self.fit)
-        chart_view.chart.changed.connect(lambda _regions: self._refit.start())
-        chart_view.horizontalScrollBar().valueChanged.connect(self.viewport().update)
-        chart_view.verticalScrollBar().valueChanged.connect(self.viewport().update)
-        chart_view.zoom_changed.connect(lambda _z: self.viewport().update())
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._picture = QImage()
+        self._to_widget = QTransform()  # scene -> widget for the current picture
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_DELAY_MS)
+        self._redraw.timeout.connect(self.fit)
+        chart_view.chart.mirrored.connect(self._redraw.start)
+        chart_view.horizontalScrollBar().valueChanged.connect(self.update)
+        chart_view.verticalScrollBar().valueChanged.connect(self.update)
+        chart_view.zoom_changed.connect(lambda _z: self.update())
+
+    def sizeHint(self) -> QSize:
+        return QSize(180, 140)
 
     def fit(self) -> None:
-        rect = self.chart_view.chart.items_rect()
-        if not rect.isEmpty():
-            self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        self.viewport().update()
+        """Redraw the picture of the whole chart at this widget's size."""
+        scene = self.chart_view.chart
+        rect = scene.items_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        size = self.size()
+        if rect.isEmpty() or size.isEmpty():
+            self._picture = QImage()
+            self.update()
+            return
+        ratio = self.devicePixelRatioF()
+        image = QImage(round(size.width() * ratio), round(size.height() * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(scene.style.background)
+        scale = min(size.width() / rect.width(), size.height() / rect.height())
+        target = QRectF(0, 0, rect.width() * scale, rect.height() * scale)
+        target.moveCenter(QPointF(size.width() / 2, size.height() / 2))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
+        painter.end()
+        self._picture = image
+        self._to_widget = QTransform().translate(target.left(), target.top()).scale(scale, scale).translate(-rect.left(), -rect.top())
+        self.update()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit()
+        self._redraw.start()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        visible = self.chart_view.visible_scene_rect()
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.chart_view.chart.style.background)
+        if self._picture.isNull():
+            return
+        painter.drawImage(0, 0, self._picture)
+        visible = self._to_widget.mapRect(self.chart_view.visible_scene_rect())
         colour = QColor(self.chart_view.chart.style.selection)
-        pen = QPen(colour, 0)
-        pen.setCosmetic(True)
-        pen.setWidthF(1.5)
-        painter.setPen(pen)
+        painter.setPen(QPen(colour, 1.5))
         colour.setAlpha(28)
         painter.setBrush(colour)
-        painter.drawRect(visible)
+        painter.drawRect(visible.intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1)))
 
     def _steer(self, pos: QPointF) -> None:
-        self.chart_view.fit_pending = False
-        self.chart_view.centerOn(self.mapToScene(pos.toPoint()))
-        self.viewport().update()
+        inverse, ok = self._to_widget.inverted()
+        if ok and not self._picture.isNull():
+            self.chart_view.fit_pending = False
+            self.chart_view.centerOn(inverse.map(pos))
+            self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

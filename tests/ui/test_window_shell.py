@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QProgressDialog, QPushButton
 
@@ -125,3 +125,17 @@ def test_worker_runs_off_the_gui_thread_and_can_be_cancelled(qtbot, window):
     QTimer.singleShot(50, cancel_soon)
     cancelled = run_task(window, "Waiting", _wait_for_cancel)
     assert cancelled.cancelled and not cancelled.ok
+
+
+def test_overview_shows_the_chart_and_steers_the_view(qtbot, chart):
+    window = chart
+    overview = window.overview_dock.view
+    overview.fit()
+    assert not overview._picture.isNull()
+    saudi = label_of(window, "Saudi Arabia")
+    target = overview._to_widget.map(QPointF(saudi.x, saudi.y)).toPoint()
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=target)
+    centre = window.chart_view.visible_scene_rect().center()
+    assert abs(centre.x() - saudi.x) < 15 and abs(centre.y() - saudi.y) < 15
+    window.case.move_entities({saudi.id: (900.0, 900.0)})
+    qtbot.waitUntil(lambda: overview._to_widget.map(QPointF(900, 900)).x() < overview.width(), timeout=3000)
