@@ -33,9 +33,9 @@ class MergeEntitiesCommand(CaseCommand):
 
     def __init__(self, case: Case, plan: Any, text: str = "") -> None:
         self.keep_id: str = _field(plan, ("keep_id", "keep"), "")
-        self.values: dict[str, Any] = dict(_field(plan, ("values", "kept_values", "keep_values"), {}))
+        self.values: dict[str, Any] = dict(_field(plan, ("values", "entity_values", "kept_values"), {}))
         self.relinks: dict[str, dict[str, str]] = {
-            lid: dict(ends) for lid, ends in _field(plan, ("relinks", "relink", "link_changes", "repoint"), {}).items()
+            lid: dict(ends) for lid, ends in _field(plan, ("relinks", "link_updates", "relink"), {}).items()
         }
         self.other_ids: list[str] = list(_field(plan, ("other_ids", "remove_ids", "merged_ids"), []))
         self.drop_link_ids: list[str] = list(_field(plan, ("remove_link_ids", "drop_link_ids"), []))

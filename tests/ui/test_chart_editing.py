@@ -227,3 +227,27 @@ def test_zoom_with_wheel_and_keys_and_pan_with_middle_button(qtbot, chart):
     window.actions["view.fit"].trigger()
     visible = view.visible_scene_rect()
     assert all(visible.contains(c.sceneBoundingRect()) for c in window.scene.cards.values())
+
+
+def test_space_drag_pans_and_arrow_keys_nudge(qtbot, chart):
+    window = chart
+    view = window.chart_view
+    viewport = view.viewport()
+    centre = viewport.rect().center()
+    before = view.mapToScene(centre)
+    view.setFocus()
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    drag(viewport, centre, centre + QPoint(-50, 20))
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    after = view.mapToScene(centre)
+    assert (round(after.x() - before.x()), round(after.y() - before.y())) == (50, -20)
+    assert not window.undo_stack.count()  # panning is not an edit
+    iran = label_of(window, "Iran")
+    view.select_ids([iran.id])
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert (iran.x, iran.y) == (3, 10)
+    assert window.undo_stack.count() == 1  # nudges of one selection in a row are one step
+    window.undo_stack.undo()
+    assert (iran.x, iran.y) == (0, 0)

@@ -139,3 +139,19 @@ def test_overview_shows_the_chart_and_steers_the_view(qtbot, chart):
     assert abs(centre.x() - saudi.x) < 15 and abs(centre.y() - saudi.y) < 15
     window.case.move_entities({saudi.id: (900.0, 900.0)})
     qtbot.waitUntil(lambda: overview._to_widget.map(QPointF(900, 900)).x() < overview.width(), timeout=3000)
+
+
+def test_preferences_dialog_returns_the_choices(qtbot, window):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
+
+    from linkchart.ui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window.preferences, window)
+    qtbot.addWidget(dialog)
+    theme = dialog.findChild(QComboBox, "themeCombo")
+    theme.setCurrentIndex(theme.findData("dark"))
+    dialog.findChild(QCheckBox, "snapCheck").setChecked(True)
+    dialog.findChild(QSpinBox, "autosaveSpin").setValue(45)
+    chosen = dialog.result_preferences()
+    assert (chosen.theme, chosen.snap_to_grid, chosen.autosave_seconds) == ("dark", True, 45)
+    assert window.preferences.theme == "system"  # nothing changes until the window applies them
