@@ -230,3 +230,15 @@ def test_apply_draft_keeps_ids_across_redo(case):
     check_round_trip(case, stack, command)
     assert len(command.entity_ids) == 2 and iran not in command.entity_ids
     assert all(eid in case.entities for eid in command.entity_ids)
+
+
+def test_merge_with_the_analysis_merge_plan(case):
+    from linkchart.analysis import plan_merge
+
+    stack = QUndoStack()
+    hez, hizb, iran = ids(case, "Hezbollah", "Hizballah", "Iran")
+    extra = case.add_link(hizb, iran, "funds")
+    plan = plan_merge(case, hez, [hizb])
+    check_round_trip(case, stack, MergeEntitiesCommand(case, plan))
+    assert hizb not in case.entities and case.links[extra.id].source == hez
+    assert "Hizballah" in case.entities[hez].aliases
