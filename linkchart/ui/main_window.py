@@ -84,7 +84,9 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         self.selection.changed.connect(self._update_actions)
         QGuiApplication.clipboard().dataChanged.connect(self._update_actions)
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
+        screen = self.screen().availableGeometry()
+        # Most of a big screen, never less than what the docks and a usable chart need.
+        self.resize(max(1280, min(1680, int(screen.width() * 0.9))), max(820, min(1050, int(screen.height() * 0.9))))
         self._set_document(Case(), None)
         install_features(self)
         # Features add docks beside ours; give the chart the room, not the widest panel's wish.
