@@ -26,8 +26,8 @@ VERSION = 1
 MAX_BYTES = 256 * 1024**2
 
 
-def copy_data(case: Case, entity_ids: list[str], link_ids: list[str] = ()) -> dict[str, Any]:
-    """The selected cards, every link among them (plus selected links whose ends are copied) and what they cite."""
+def copy_data(case: Case, entity_ids: list[str]) -> dict[str, Any]:
+    """The selected cards, every link among them, and the articles their citations need."""
     ids = [e for e in dict.fromkeys(entity_ids) if e in case.entities]
     chosen = set(ids)
     links = [k for k in case.links.values() if k.source in chosen and k.target in chosen]
@@ -48,8 +48,8 @@ def copy_data(case: Case, entity_ids: list[str], link_ids: list[str] = ()) -> di
     }
 
 
-def to_mime(case: Case, entity_ids: list[str], link_ids: list[str] = ()) -> QMimeData:
-    data = copy_data(case, entity_ids, link_ids)
+def to_mime(case: Case, entity_ids: list[str]) -> QMimeData:
+    data = copy_data(case, entity_ids)
     mime = QMimeData()
     mime.setData(MIME, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     mime.setText("\n".join(e["label"] for e in data["entities"]))
