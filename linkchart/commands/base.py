@@ -9,6 +9,9 @@ lands on the stack.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from linkchart.model import Case
@@ -44,6 +47,45 @@ class CaseCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.undo_()
+
+
+class UpdateFieldsCommand(CaseCommand):
+    """Set fields on one or many records as one step: ``{id: {field: value}}``.
+
+    Subclasses name the records (``noun``), how to find one (``records``) and the
+    Case method that sets fields and returns the old values (``apply``). A command
+    that would change nothing marks itself obsolete, so the stack drops it.
+    """
+
+    noun = "item"
+
+    def __init__(self, case: Case, changes: Mapping[str, Mapping[str, Any]], text: str = "") -> None:
+        self.changes = {item_id: dict(values) for item_id, values in changes.items()}
+        self.old: dict[str, dict[str, Any]] = {}
+        if not text:
+            fields = sorted({f for v in self.changes.values() for f in v})
+            text = f"Edit {', '.join(fields)}" if len(self.changes) == 1 else f"Edit {plural(len(self.changes), self.noun)}"
+        super().__init__(case, text)
+        records = self.records()
+        self.setObsolete(all(
+            all(getattr(records[item_id], k, object()) == v for k, v in values.items())
+            for item_id, values in self.changes.items() if item_id in records
+        ))
+
+    def records(self) -> Mapping[str, Any]:
+        raise NotImplementedError
+
+    def apply(self, item_id: str, values: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def do(self) -> None:
+        with self.case.batch():
+            self.old = {item_id: self.apply(item_id, values) for item_id, values in self.changes.items()}
+
+    def undo_(self) -> None:
+        with self.case.batch():
+            for item_id, values in reversed(self.old.items()):
+                self.apply(item_id, values)
 
 
 def push(stack: QUndoStack, command: CaseCommand) -> CaseCommand:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from linkchart.commands.base import ADD_ENTITIES_ID, MOVE_ID, CaseCommand, plural
+from linkchart.commands.base import ADD_ENTITIES_ID, MOVE_ID, CaseCommand, UpdateFieldsCommand, plural
 from linkchart.model import Article, Case, Entity, EntityType, Link, LinkType, Removal
 
 
@@ -83,30 +83,26 @@ class AddEntitiesCommand(InsertItemsCommand):
         return False
 
 
-class UpdateEntitiesCommand(CaseCommand):
-    """Set fields on one or many entities as one step: ``{entity_id: {field: value}}``."""
+class UpdateEntitiesCommand(UpdateFieldsCommand):
+    """Set fields on one or many entities as one step: ``{entity_id: {field: value}}``.
+
+    With ``names_new_card`` the edit merges into the "add card" step just pushed.
+    """
+
+    noun = "card"
 
     def __init__(self, case: Case, changes: Mapping[str, Mapping[str, Any]], text: str = "", names_new_card: bool = False) -> None:
-        self.changes = {eid: dict(values) for eid, values in changes.items()}
-        self.old: dict[str, dict[str, Any]] = {}
         self.names_new_card = names_new_card
-        if not text:
-            fields = sorted({f for v in self.changes.values() for f in v})
-            text = f"Edit {', '.join(fields)}" if len(self.changes) == 1 else f"Edit {plural(len(self.changes), 'card')}"
-        super().__init__(case, text)
-        self.setObsolete(all(_unchanged(case.entities[eid], v) for eid, v in self.changes.items() if eid in case.entities))
+        super().__init__(case, changes, text)
+
+    def records(self) -> Mapping[str, Any]:
+        return self.case.entities
+
+    def apply(self, item_id: str, values: dict[str, Any]) -> dict[str, Any]:
+        return self.case.update_entity(item_id, **values)
 
     def id(self) -> int:
         return ADD_ENTITIES_ID if self.names_new_card else -1
-
-    def do(self) -> None:
-        with self.case.batch():
-            self.old = {eid: self.case.update_entity(eid, **values) for eid, values in self.changes.items()}
-
-    def undo_(self) -> None:
-        with self.case.batch():
-            for eid, values in reversed(self.old.items()):
-                self.case.update_entity(eid, **values)
 
 
 class MoveEntitiesCommand(CaseCommand):
@@ -179,10 +175,6 @@ class RemoveItemsCommand(CaseCommand):
                 self.case.restore(self.removal)
             if self.removed_links:
                 self.case.insert_links([link for _, link in self.removed_links], [i for i, _ in self.removed_links])
-
-
-def _unchanged(item: Any, values: Mapping[str, Any]) -> bool:
-    return all(getattr(item, k, object()) == v for k, v in values.items())
 
 
 def _knows_type(case: Case, t: EntityType | LinkType) -> bool:

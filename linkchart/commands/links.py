@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from linkchart.commands.base import CaseCommand, plural
+from linkchart.commands.base import CaseCommand, UpdateFieldsCommand
 from linkchart.model import Case, Link, LinkType
 
 
@@ -33,29 +33,16 @@ class AddLinkCommand(CaseCommand):
                 self.case.remove_custom_type(self.new_type.id)
 
 
-class UpdateLinksCommand(CaseCommand):
+class UpdateLinksCommand(UpdateFieldsCommand):
     """Set fields on one or many links as one step: ``{link_id: {field: value}}``.
 
     Re-pointing an end (``source``/``target``) is a field change like any other.
     """
 
-    def __init__(self, case: Case, changes: Mapping[str, Mapping[str, Any]], text: str = "") -> None:
-        self.changes = {lid: dict(values) for lid, values in changes.items()}
-        self.old: dict[str, dict[str, Any]] = {}
-        if not text:
-            fields = sorted({f for v in self.changes.values() for f in v})
-            text = f"Edit link {', '.join(fields)}" if len(self.changes) == 1 else f"Edit {plural(len(self.changes), 'link')}"
-        super().__init__(case, text)
-        self.setObsolete(
-            all(all(getattr(case.links[lid], k, object()) == v for k, v in values.items())
-                for lid, values in self.changes.items() if lid in case.links)
-        )
+    noun = "link"
 
-    def do(self) -> None:
-        with self.case.batch():
-            self.old = {lid: self.case.update_link(lid, **values) for lid, values in self.changes.items()}
+    def records(self) -> Mapping[str, Any]:
+        return self.case.links
 
-    def undo_(self) -> None:
-        with self.case.batch():
-            for lid, values in reversed(self.old.items()):
-                self.case.update_link(lid, **values)
+    def apply(self, item_id: str, values: dict[str, Any]) -> dict[str, Any]:
+        return self.case.update_link(item_id, **values)

@@ -182,17 +182,28 @@ class CardItem(QGraphicsRectItem):
         return _tooltip(self._entity, self._entity_type)
 
     def hoverEnterEvent(self, event) -> None:
-        # Tooltips are written when first wanted, not for each of thousands of cards built.
-        self.setToolTip(self.tool_tip())
-        self.hovered = True
-        self.update()
+        hover_enter(self)
 
     def hoverLeaveEvent(self, event) -> None:
-        self.hovered = False
-        self.update()
+        hover_leave(self)
 
     def center(self) -> QPointF:
         return self.pos()
+
+
+def hover_enter(item) -> None:
+    """Light up a card or link under the mouse, and write its tooltip now.
+
+    Tooltips are written when first wanted, not for each of thousands of items built.
+    """
+    item.setToolTip(item.tool_tip())
+    item.hovered = True
+    item.update()
+
+
+def hover_leave(item) -> None:
+    item.hovered = False
+    item.update()
 
 
 def _mix(a: QColor, b: QColor, amount: float) -> QColor:

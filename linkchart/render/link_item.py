@@ -18,7 +18,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Link
-from linkchart.render.card_item import CardItem
+from linkchart.render.card_item import CardItem, hover_enter, hover_leave
 from linkchart.render.style import ChartStyle
 
 ARROW_LENGTH = 11.0
@@ -265,13 +265,10 @@ class LinkItem(QGraphicsPathItem):
         return self.describe()
 
     def hoverEnterEvent(self, event) -> None:
-        self.setToolTip(self.tool_tip())
-        self.hovered = True
-        self.update()
+        hover_enter(self)
 
     def hoverLeaveEvent(self, event) -> None:
-        self.hovered = False
-        self.update()
+        hover_leave(self)
 
 
 _HIT_PEN = QPen(Qt.GlobalColor.transparent, 10)  # sets the clickable width; paint() never uses it
