@@ -251,3 +251,12 @@ def test_space_drag_pans_and_arrow_keys_nudge(qtbot, chart):
     assert window.undo_stack.count() == 1  # nudges of one selection in a row are one step
     window.undo_stack.undo()
     assert (iran.x, iran.y) == (0, 0)
+
+
+def test_hover_lights_a_card_and_gives_its_tooltip(qtbot, chart):
+    window = chart
+    houthis = label_of(window, "Houthis")
+    card = window.scene.cards[houthis.id]
+    QTest.mouseMove(window.chart_view.viewport(), view_point(window, houthis.x, houthis.y))
+    qtbot.waitUntil(lambda: card.hovered, timeout=2000)
+    assert "<b>Houthis</b>" in card.toolTip() and "Ansar Allah" in card.toolTip()
