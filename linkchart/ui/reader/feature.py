@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from linkchart import paths
@@ -49,7 +49,6 @@ class ReaderFeature(QObject):
         window.resizeDocks([self.reader_dock], [620], Qt.Orientation.Vertical)
         window.resizeDocks([self.suggestions_dock], [190], Qt.Orientation.Vertical)
         self.suggestions_dock.hide()
-        self._restore_docks()
         self._build_menus()
         self._bind()
         self.suggestions.show_article(self.panel.article_id)
@@ -61,12 +60,6 @@ class ReaderFeature(QObject):
         QApplication.instance().aboutToQuit.connect(_release_clipboard)
 
     # ------------------------------------------------------------ building
-    def _restore_docks(self) -> None:
-        """Put the new docks where the user left them last time (the window restored its layout before they existed)."""
-        state = getattr(getattr(self.window, "session", None), "window_state", "")
-        if state:
-            self.window.restoreState(QByteArray.fromBase64(state.encode("ascii")))
-
     def _build_menus(self) -> None:
         a = self.actions
         file_menu = _menu(self.window, "File")
