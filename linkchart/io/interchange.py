@@ -8,14 +8,12 @@ CaseFileError whose message starts with the file's name.
 from __future__ import annotations
 
 import os
-import zipfile
-import zlib
 from pathlib import Path
 from typing import BinaryIO
 
 from linkchart.io import anx_read, anx_write, csv_format, gexf, graphml_read, graphml_write, json_format, mtgx  # noqa: F401 (they register)
 from linkchart.io.atomic import atomic_write
-from linkchart.io.errors import CaseFileError
+from linkchart.io.errors import CaseFileError, reading
 from linkchart.io.importing import ImportCancelled, ImportContext, format_report
 from linkchart.io.registry import ReaderSpec, reader_for, reader_named, source_name, writer_for, writer_named
 from linkchart.model import Case, Draft
@@ -38,22 +36,8 @@ def read_graph(source: str | os.PathLike[str] | BinaryIO, ctx: ImportContext | N
     spec = reader_named(fmt) if fmt else reader_for(source) if isinstance(source, (str, os.PathLike)) else None
     if spec is None:
         raise CaseFileError(f"{name}: not a file LinkChart can import as a graph ({READABLE})")
-    try:
+    with reading(name, "graph file", passthrough=(ImportCancelled,)):
         return spec.read(source, ctx or ImportContext())
-    except ImportCancelled:
-        raise
-    except CaseFileError as exc:
-        raise type(exc)(f"{name}: {exc}") from None  # keeps NewerFormatError a NewerFormatError
-    except FileNotFoundError:
-        raise CaseFileError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CaseFileError(f"{name}: is a folder") from None
-    except PermissionError:
-        raise CaseFileError(f"{name}: permission denied") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise CaseFileError(f"{name}: damaged archive ({exc})") from None
-    except (OSError, ValueError, RecursionError, MemoryError, UnicodeError) as exc:
-        raise CaseFileError(f"{name}: cannot be read ({type(exc).__name__}: {str(exc)[:80]})") from None
 
 
 def write_graph(case: Case, target: str | os.PathLike[str] | BinaryIO, fmt: str | None = None) -> list[Path]:

@@ -13,13 +13,12 @@ import json
 import os
 import re
 import zipfile
-import zlib
 from pathlib import Path
 from typing import IO, Any
 
 from linkchart import __version__
 from linkchart.io.atomic import atomic_write
-from linkchart.io.errors import CaseFileError
+from linkchart.io.errors import CaseFileError, reading
 from linkchart.io.migrations import migrate
 from linkchart.io.schema import FORMAT_NAME, _Reader, case_to_data, data_to_case
 from linkchart.model import Case
@@ -117,22 +116,8 @@ def _extension(name: str) -> str:
 # ------------------------------------------------------------------ loading
 def load_case(path: str | os.PathLike[str]) -> Case:
     """Read and validate a case file; raises CaseFileError with a message a user can act on."""
-    name = Path(path).name
-    try:
-        with open(path, "rb") as handle, zipfile.ZipFile(handle) as zf:
-            return _read(zf)
-    except CaseFileError as exc:
-        raise type(exc)(f"{name}: {exc}") from None
-    except FileNotFoundError:
-        raise CaseFileError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CaseFileError(f"{name}: is a folder, not a case file") from None
-    except PermissionError:
-        raise CaseFileError(f"{name}: permission denied") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise CaseFileError(f"{name}: not a LinkChart case file, or damaged ({exc})") from None
-    except (OSError, ValueError, RecursionError, MemoryError, NotImplementedError, OverflowError, UnicodeError) as exc:
-        raise CaseFileError(f"{name}: the case file is damaged ({type(exc).__name__})") from None
+    with reading(Path(path).name, "LinkChart case file"), open(path, "rb") as handle, zipfile.ZipFile(handle) as zf:
+        return _read(zf)
 
 
 def _read(zf: zipfile.ZipFile) -> Case:
