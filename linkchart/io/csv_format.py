@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -70,15 +71,33 @@ def _columns(fixed: tuple[str, ...], attributes: list[tuple[str, str]]) -> list[
     return [("attr." + n if normalise_name(n) in taken or n.startswith("attr.") else n, n) for n, _ in attributes]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def _spreadsheet_safe(row: list[str]) -> list[str]:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula (CSV injection).
+
+    A label from an imported file such as ``=HYPERLINK(...)`` must not become live in
+    Excel or LibreOffice; plain numbers like ``-20`` are left as they are. The reader
+    strips the apostrophe again, so a round trip keeps the text.
+    """
+    return [f"'{cell}" if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell) else cell for cell in row]
+
+
+def _unescape_cell(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:2] in _FORMULA_START else cell
+
+
 def write_entities_csv(case: Case, handle: BinaryIO) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="", write_through=False)
     extra = _columns(ENTITY_COLUMNS, attribute_columns(case.entities.values()))
     out = csv.writer(text)
     out.writerow([*ENTITY_COLUMNS, *(h for h, _ in extra)])
     for e in case.entities.values():
-        out.writerow([e.id, e.label, e.type, e.subtitle, aliases_text(e.aliases), e.notes, e.date, xml_number(e.x), xml_number(e.y),
+        out.writerow(_spreadsheet_safe([e.id, e.label, e.type, e.subtitle, aliases_text(e.aliases), e.notes, e.date, xml_number(e.x), xml_number(e.y),
                       citations_json(case, e.citations) if e.citations else "", style_json(e.style) if e.style else "",
-                      *(attribute_text(e.attributes[n]) if n in e.attributes else "" for _, n in extra)])
+                      *(attribute_text(e.attributes[n]) if n in e.attributes else "" for _, n in extra)]))
     text.flush()
     text.detach()
 
@@ -89,10 +108,10 @@ def write_links_csv(case: Case, handle: BinaryIO) -> None:
     out = csv.writer(text)
     out.writerow([*LINK_COLUMNS, *(h for h, _ in extra)])
     for k in case.links.values():
-        out.writerow([k.id, k.source, k.target, case.entities[k.source].label, case.entities[k.target].label, k.type,
+        out.writerow(_spreadsheet_safe([k.id, k.source, k.target, case.entities[k.source].label, case.entities[k.target].label, k.type,
                       case.link_label(k), k.direction, k.strength, k.date, k.reliability, k.credibility, k.notes,
                       citations_json(case, k.citations) if k.citations else "", style_json(k.style) if k.style else "",
-                      *(attribute_text(k.attributes[n]) if n in k.attributes else "" for _, n in extra)])
+                      *(attribute_text(k.attributes[n]) if n in k.attributes else "" for _, n in extra)]))
     text.flush()
     text.detach()
 
@@ -155,7 +174,7 @@ class _Table:
         try:
             for n, row in enumerate(self._rows, start=2):
                 if any(cell.strip() for cell in row):
-                    yield n, {h: (row[i] if i < len(row) else "") for i, h in enumerate(self.header)}
+                    yield n, {h: (_unescape_cell(row[i]) if i < len(row) else "") for i, h in enumerate(self.header)}
         except csv.Error as exc:
             raise CaseFileError(f"{self.path.name} is not readable CSV ({exc})") from None
 
