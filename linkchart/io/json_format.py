@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from linkchart import __version__
 from linkchart.io.errors import CaseFileError
 from linkchart.io.importing import ImportCancelled, ImportContext, ReportBuilder
+from linkchart.io.lcase import dump_json_lines
 from linkchart.io.migrations import migrate
 from linkchart.io.registry import open_source, register_reader, register_writer, source_name
 from linkchart.io.schema import FORMAT_NAME, _Reader, case_to_data, data_to_case
@@ -26,28 +27,12 @@ MAX_BYTES = 1024**3
 MAX_ARTICLE_CHARS = 64 * 1024**2
 
 
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-
-
 def case_json_text(case: Case) -> str:
     """The export as text; deterministic for a given case and app version."""
     data = case_to_data(case, __version__)
     for entry in data["articles"]:
         entry["text"] = case.articles[entry["id"]].text
-    lines = ["{"]
-    keys = list(data)
-    for n, key in enumerate(keys):
-        value = data[key]
-        comma = "," if n < len(keys) - 1 else ""
-        if isinstance(value, list) and value:
-            lines.append(f"{_compact(key)}:[")
-            lines += [_compact(item) + ("," if i < len(value) - 1 else "") for i, item in enumerate(value)]
-            lines.append(f"]{comma}")
-        else:
-            lines.append(f"{_compact(key)}:{_compact(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return dump_json_lines(data, sort_top=False)
 
 
 @register_writer("json", extensions=(".json",), label="LinkChart JSON")

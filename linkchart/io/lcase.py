@@ -63,8 +63,11 @@ def case_json_bytes(case: Case) -> bytes:
     return dump_json_lines(data).encode("utf-8")
 
 
-def dump_json_lines(data: dict[str, Any]) -> str:
+def dump_json_lines(data: dict[str, Any], sort_top: bool = True) -> str:
     """Deterministic JSON with one record per line: sorted keys, UTF-8 text.
+
+    ``sort_top=False`` keeps the top-level keys in the given order (the JSON export
+    puts ``"format"`` first so the file names itself on its first line).
 
     Lists of records (articles, entities, links, ...) put each record on its own
     compact line, so a diff of two saves shows one line per changed item, and the
@@ -75,7 +78,7 @@ def dump_json_lines(data: dict[str, Any]) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
     lines = ["{"]
-    keys = sorted(data)
+    keys = sorted(data) if sort_top else list(data)
     for n, key in enumerate(keys):
         value = data[key]
         comma = "," if n < len(keys) - 1 else ""
