@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from linkchart.ui.actions import Actions
 from linkchart.ui.analysis.actions import ALL_SPECS, ANALYSIS_SPECS, GROUP_SPECS, LAYOUT_SPECS
@@ -22,6 +22,7 @@ from linkchart.ui.analysis.paths import PathsPanel, select_neighbourhood
 from linkchart.ui.analysis.search_filter import SearchPanel
 from linkchart.ui.analysis.style_overlay import StyleOverlay
 from linkchart.ui.analysis.timeline import TimelinePanel
+from linkchart.ui.menus import menu_bar_menu
 
 
 class AnalysisFeature:
@@ -96,13 +97,12 @@ class AnalysisFeature:
         return dock
 
     def _build_menus(self) -> None:
-        bar = self.window.menuBar()
-        layout_menu = _menu(bar, "layoutMenu", "&Layout")
+        layout_menu = menu_bar_menu(self.window, "&Layout", "layoutMenu")
         for spec in LAYOUT_SPECS:
             if spec.id in ("layout.selection_only", "layout.pin"):
                 layout_menu.addSeparator()
             layout_menu.addAction(self.actions[spec.id])
-        analysis_menu = _menu(bar, "analysisMenu", "&Analysis")
+        analysis_menu = menu_bar_menu(self.window, "&Analysis", "analysisMenu")
         for spec in ANALYSIS_SPECS:
             if spec.id in ("search.find", "analysis.duplicates"):
                 analysis_menu.addSeparator()
@@ -132,21 +132,6 @@ def _actions_of(window: QMainWindow) -> Actions:
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(action)
     return registry
-
-
-def _menu(bar, object_name: str, title: str) -> QMenu:
-    """The menu bar's menu with this objectName, made (before Help, if there is one) when missing."""
-    found = bar.findChild(QMenu, object_name)
-    if found is not None:
-        return found
-    menu = QMenu(title, bar)
-    menu.setObjectName(object_name)
-    help_menu = next((a for a in bar.actions() if a.menu() is not None and a.text().replace("&", "") == "Help"), None)
-    if help_menu is not None:
-        bar.insertMenu(help_menu, menu)
-    else:
-        bar.addMenu(menu)
-    return menu
 
 
 def install(window: QMainWindow) -> AnalysisFeature:

@@ -27,6 +27,7 @@ from linkchart.ui.export.options import SheetSettings
 from linkchart.ui.export.printing import PrintController
 from linkchart.ui.export.report_dialog import ExportReportDialog
 from linkchart.ui.export.source import ChartSource
+from linkchart.ui.menus import menu_bar_menu
 
 
 class ExportFeature:
@@ -88,7 +89,7 @@ class ExportFeature:
     # ------------------------------------------------------------ menus
     def _build_menus(self) -> None:
         a = self.actions
-        file_menu = _menu_titled(self.window, "File") or self.window.menuBar().addMenu("&File")
+        file_menu = menu_bar_menu(self.window, "&File")
         before = next((x for x in file_menu.actions() if x.objectName() == "file.close"), None)
         import_menu = _submenu(file_menu, "fileImportMenu", "&Import", before)
         import_menu.addAction(a[IMPORT_GRAPH])
@@ -112,14 +113,6 @@ def _registry(window: QMainWindow) -> Actions:
         if spec.id not in registry:
             registry.add(spec).setEnabled(spec.enabled_when != HAS_ITEMS or has_items)  # until the window next updates them
     return registry
-
-
-def _menu_titled(window: QMainWindow, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and menu.title().replace("&", "") == title:
-            return menu
-    return None
 
 
 def _submenu(menu: QMenu, object_name: str, title: str, before: QAction | None) -> QMenu:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from linkchart import paths
 from linkchart.ui.actions import Actions
+from linkchart.ui.menus import menu_bar_menu
 from linkchart.ui.reader.actions import (
     CITE_SELECTED,
     CREATE_ENTITY,
@@ -62,20 +63,18 @@ class ReaderFeature(QObject):
     # ------------------------------------------------------------ building
     def _build_menus(self) -> None:
         a = self.actions
-        file_menu = _menu(self.window, "File")
-        if file_menu is not None:
-            # After New/Open/Open Recent, in a section of their own.
-            anchor = next((act for act in file_menu.actions() if act.isSeparator()), None)
-            if anchor is None:
-                file_menu.addSeparator()
-                file_menu.addActions([a[IMPORT_ARTICLES], a[IMPORT_FOLDER]])
-            else:
-                file_menu.insertSeparator(anchor)
-                file_menu.insertActions(anchor, [a[IMPORT_ARTICLES], a[IMPORT_FOLDER]])
-        view_menu = _menu(self.window, "View")
-        if view_menu is not None:
-            view_menu.addSeparator()
-            view_menu.addActions([a[SHOW_READER], a[SHOW_SUGGESTIONS]])
+        file_menu = menu_bar_menu(self.window, "&File")
+        # After New/Open/Open Recent, in a section of their own.
+        anchor = next((act for act in file_menu.actions() if act.isSeparator()), None)
+        if anchor is None:
+            file_menu.addSeparator()
+            file_menu.addActions([a[IMPORT_ARTICLES], a[IMPORT_FOLDER]])
+        else:
+            file_menu.insertSeparator(anchor)
+            file_menu.insertActions(anchor, [a[IMPORT_ARTICLES], a[IMPORT_FOLDER]])
+        view_menu = menu_bar_menu(self.window, "&View")
+        view_menu.addSeparator()
+        view_menu.addActions([a[SHOW_READER], a[SHOW_SUGGESTIONS]])
         for action_id in (IMPORT_ARTICLES, IMPORT_FOLDER, CREATE_ENTITY, CITE_SELECTED, SHOW_READER, SHOW_SUGGESTIONS):
             # Shortcuts work wherever focus is in the window, menu or not.
             a[action_id].setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -176,14 +175,6 @@ def _actions_of(window: QMainWindow) -> Actions:
                 registry.add(spec)
         return registry
     return Actions(window, READER_SPECS)
-
-
-def _menu(window: QMainWindow, title: str) -> QMenu | None:
-    """The menu bar's menu called *title* (ignoring the & mnemonic)."""
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.text().replace("&", "") == title:
-            return action.menu()
-    return None
 
 
 def install(window: QMainWindow) -> ReaderFeature:
