@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 
 from linkchart.model import Link
 from linkchart.render.card_item import CardItem, hover_enter, hover_leave
+from linkchart.render.link_layer import link_pen
 from linkchart.render.style import ChartStyle
 
 ARROW_LENGTH = 11.0
@@ -27,8 +28,8 @@ GAP = 2.0  # between a card's edge and the arrow tip
 PEN_WIDTH = 1.5
 LABEL_LOD = 0.5  # link labels are smaller than card labels, so they go sooner when zooming out
 SMOOTH_LOD = 0.3
-# Dash patterns are in pen widths.
-DASHES = {"probable": [5.0, 3.5], "possible": [0.4, 2.6]}
+# Dash patterns are in pen widths, for flat caps (see link_layer: round caps are several times slower).
+DASHES = {"probable": [6.0, 2.5], "possible": [1.2, 1.8]}
 FORWARD_MARK, BACKWARD_MARK = "\u25b8", "\u25c2"  # small triangles showing which way to read
 
 
@@ -37,12 +38,16 @@ class LinkItem(QGraphicsPathItem):
 
     A path item whose (never drawn) path is the line plus arrowheads plus label box,
     stroked 10 px wide by an invisible pen: Qt then does bounds and hit tests in C++.
+    On a chart the scene's :class:`LinkLayer` paints it (``layer`` is set and the item
+    has no contents of its own); ``paint()`` serves exports, which paint item by item.
     """
 
     Type = QGraphicsItem.UserType + 2
 
     def __init__(self, link: Link, source: CardItem, target: CardItem, label: str, style: ChartStyle) -> None:
         super().__init__()
+        self.layer = None  # first: setting flags below already calls itemChange
+        self.layer_index = -1
         self.setPen(_HIT_PEN)
         self.link_id = link.id
         self.source_card = source
@@ -62,6 +67,7 @@ class LinkItem(QGraphicsPathItem):
         self.display_text = ""
         self.label_reversed = False
         self.describe: Callable[[], str] = lambda: ""  # the scene supplies the tooltip text
+        self._tips = (math.nan,) * 4
         self.set_link(link, label)
 
     def type(self) -> int:
@@ -110,11 +116,14 @@ class LinkItem(QGraphicsPathItem):
             head_from = control
         self._arrows = []
         line_start, line_end = start, end
+        tips = [math.nan] * 4
         if self.direction in ("forward", "both"):
+            tips[0:2] = end
             ux, uy = _unit(end[0] - head_from[0], end[1] - head_from[1])
             self._arrows.append(_arrowhead(end, ux, uy))
             line_end = (end[0] - ux * (ARROW_LENGTH - 1), end[1] - uy * (ARROW_LENGTH - 1))
         if self.direction == "both":
+            tips[2:4] = start
             ux, uy = _unit(start[0] - control[0], start[1] - control[1])
             self._arrows.append(_arrowhead(start, ux, uy))
             line_start = (start[0] - ux * (ARROW_LENGTH - 1), start[1] - uy * (ARROW_LENGTH - 1))
@@ -137,6 +146,11 @@ class LinkItem(QGraphicsPathItem):
         for arrow in self._arrows:
             hit.addPolygon(arrow)
         self.setPath(hit)
+        self._tips = tuple(tips)
+        bounds = hit.controlPointRect()  # contains the curve; cheaper than stroking the hit path
+        self._box = (bounds.left() - 5, bounds.top() - 5, bounds.right() + 5, bounds.bottom() + 5)
+        if self.layer is not None:
+            self.layer.refresh(self)
 
     def _arc(self) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
         a, b = self.source_card, self.target_card
@@ -174,12 +188,22 @@ class LinkItem(QGraphicsPathItem):
         self.display_text = self._wording + self._grading_text
         self._label_rect = QRectF(-width / 2, -self._text_height / 2, width, self._text_height) if self.display_text else QRectF()
         self._label_transform = QTransform().translate(mx, my).rotate(angle)
+        self._label_point = (mx, my)
         self._label_room = math.hypot(end[0] - start[0], end[1] - start[1])
 
     def _measure_texts(self) -> None:
-        """Both readings of the label (left-to-right and turned round) and their widths, once per change."""
-        fm = self.style.metrics(self.style.link_font)
+        """Both readings of the label (left-to-right and turned round) and their widths, once per change.
+
+        Kept per style: a chart has thousands of links but only a few distinct labels.
+        """
         self._grading_text = f"  {self.grading}" if self.grading and self.label else self.grading
+        key = ("link-texts", self.label, self.direction, self.grading, self.unsourced)
+        cached = self.style._metrics.get(key)
+        if cached is None:
+            cached = self.style._metrics[key] = self._measure(self.style.metrics(self.style.link_font))
+        self._texts, self._text_height = cached
+
+    def _measure(self, fm) -> tuple[dict, float]:
         texts = {}
         for reversed_ in (False, True):
             text = self.label
@@ -187,8 +211,7 @@ class LinkItem(QGraphicsPathItem):
                 text = f"{BACKWARD_MARK} {text}" if reversed_ else f"{text} {FORWARD_MARK}"
             full = fm.horizontalAdvance(text + self._grading_text) + (10 if self.unsourced else 0) + 8
             texts[reversed_] = (text, fm.horizontalAdvance(text), full)
-        self._texts = texts
-        self._text_height = fm.height() + 2
+        return texts, fm.height() + 2
 
     def label_center(self) -> QPointF:
         """Where the label sits, in item (= scene) coordinates."""
@@ -197,6 +220,25 @@ class LinkItem(QGraphicsPathItem):
     def line_path(self) -> QPainterPath:
         """The drawn line (without arrowheads or label), in scene coordinates."""
         return QPainterPath(self._path)
+
+    def arrow_tips(self) -> tuple[float, float, float, float]:
+        """End arrow tip x, y, then start arrow tip x, y; NaN where there is no arrowhead."""
+        return self._tips
+
+    def arrows(self) -> list[QPolygonF]:
+        return self._arrows
+
+    def label_point(self) -> tuple[float, float]:
+        return self._label_point
+
+    def label_bounds(self) -> QRectF:
+        """The label's axis-aligned box in scene coordinates."""
+        return self._label_bounds
+
+    def paint_label_if_room(self, painter: QPainter, colour) -> None:
+        """The label, if the link is long enough to carry it (the layer calls this for labels on screen)."""
+        if self.display_text and self._label_room > 24:
+            self._paint_label(painter, colour)
 
     # ---------------------------------------------------------------- paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -213,10 +255,7 @@ class LinkItem(QGraphicsPathItem):
                 painter.drawPath(self._path)
             return
         colour = style.selection if selected else style.link
-        pen = QPen(colour, PEN_WIDTH + (1.0 if selected or self.hovered else 0.0))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        if self.strength in DASHES:
-            pen.setDashPattern(DASHES[self.strength])
+        pen = link_pen(style, self.strength, 2 if selected else 1 if self.hovered else 0, PEN_WIDTH, DASHES)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= SMOOTH_LOD)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect
@@ -266,9 +305,13 @@ class LinkItem(QGraphicsPathItem):
 
     def hoverEnterEvent(self, event) -> None:
         hover_enter(self)
+        if self.layer is not None:
+            self.layer.refresh(self)
 
     def hoverLeaveEvent(self, event) -> None:
         hover_leave(self)
+        if self.layer is not None:
+            self.layer.refresh(self)
 
 
 _HIT_PEN = QPen(Qt.GlobalColor.transparent, 10)  # sets the clickable width; paint() never uses it

@@ -16,8 +16,10 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from linkchart.model import Case, ChangeEvent
-from linkchart.render.card_item import CardItem
-from linkchart.render.link_item import LinkItem
+from linkchart.render.card_item import BLOCK_LOD, CardItem
+from linkchart.render.card_layer import CardLayer
+from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem
+from linkchart.render.link_layer import LinkLayer
 from linkchart.render.style import ChartStyle
 
 PARALLEL_SPACING = 30.0  # pixels between the apexes of parallel arcs
@@ -46,6 +48,9 @@ class ChartScene(QGraphicsScene):
         # No BSP index: long links span much of the chart and make Qt's BSP tree rebuild for seconds on
         # every drag of a busy card; with bounds and hit tests in C++ (see the items) a linear scan is fast.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._make_layers()
+        self._selected_links: set[LinkItem] = set()
+        self.selectionChanged.connect(self._selection_changed)
         if case is not None:
             self.set_case(case)
 
@@ -70,11 +75,18 @@ class ChartScene(QGraphicsScene):
             card.set_style(style)
         for link in self.links.values():
             link.set_style(style)
+        self.link_layer.set_style(style)
+        self.card_layer.set_style(style)
         self.mirrored.emit()
 
     def rebuild(self) -> None:
         """Drop every item and build them again from the case."""
+        self.link_layer.clear()
+        self._selected_links = set()
+        overview = self.card_layer.active
+        self.sceneRectChanged.disconnect(self.card_layer.scene_rect_changed)
         self.clear()
+        self._make_layers()
         self.cards.clear()
         self.links.clear()
         self._links_at.clear()
@@ -84,12 +96,41 @@ class ChartScene(QGraphicsScene):
             return
         self._add_cards(self.case.entities)
         self._add_links(self.case.links)
+        self.card_layer.set_active(overview)
         self.fit_scene_rect()
         self.mirrored.emit()
 
+    def _make_layers(self) -> None:
+        """The items that paint links in bulk (see link_layer); ``clear()`` deletes them, so rebuilds remake them."""
+        self.link_layer = LinkLayer(self.style, PEN_WIDTH, DASHES, LABEL_LOD, SMOOTH_LOD)
+        self.addItem(self.link_layer)
+        self.card_layer = CardLayer(self.cards, self.style)
+        self.addItem(self.card_layer)
+        self.sceneRectChanged.connect(self.card_layer.scene_rect_changed)
+
+    def follow_zoom(self, level: float) -> None:
+        """Views call this before painting: far out, cards are drawn in bulk as blocks (see card_layer)."""
+        self.card_layer.set_active(level < BLOCK_LOD)
+
+    def visibility_changed(self) -> None:
+        """Cards or links were shown, hidden or dimmed directly (filters do): the bulk layers follow."""
+        self.link_layer.refresh_states()
+        self.card_layer.mark_dirty()
+
+    def _selection_changed(self) -> None:
+        selected = {item for item in self.selectedItems() if isinstance(item, LinkItem)}
+        changed = selected ^ self._selected_links
+        self._selected_links = selected
+        self.link_layer.refresh_states(changed)
+        self.card_layer.mark_dirty()
+
+    def card_moved(self) -> None:
+        """Something moved cards without a model event (a layout animation): the block layer must follow."""
+        self.card_layer.mark_dirty()
+
     def fit_scene_rect(self) -> None:
         """Set the scene rect to hold every item with a margin (after a rebuild)."""
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self.setSceneRect(self.items_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def _grow_scene_rect(self, items: Iterable[QGraphicsItem]) -> None:
         """Grow (never shrink, while editing) the scene rect to hold these items; cheaper than measuring all."""
@@ -103,8 +144,11 @@ class ChartScene(QGraphicsScene):
                 self.setSceneRect(current.united(rect))
 
     def items_rect(self) -> QRectF:
-        """The bounding rect of all cards and links (what "fit to window" shows)."""
-        return self.itemsBoundingRect()
+        """The bounding rect of all cards and links (what "fit to window" shows); the layers do not count."""
+        rect = QRectF(self.link_layer.boundingRect())
+        for card in self.cards.values():
+            rect = rect.united(card.sceneBoundingRect())
+        return rect
 
     # ------------------------------------------------------------ events
     def _on_changed(self, event: ChangeEvent) -> None:
@@ -131,6 +175,7 @@ class ChartScene(QGraphicsScene):
             if card is not None:
                 self.removeItem(card)
             self._links_at.pop(eid, None)
+        self.card_layer.mark_dirty()
 
     def _on_entities_changed(self, event: ChangeEvent) -> None:
         self._refresh_cards([eid for eid in event.ids if eid in self.cards])
@@ -149,6 +194,7 @@ class ChartScene(QGraphicsScene):
                 touched |= self._links_at.get(eid, set())
         for lid in touched:
             self.links[lid].update_geometry()
+        self.card_layer.mark_dirty()
         self._grow_scene_rect(self.cards[e] for e in event.ids if e in self.cards)
 
     def _on_links_added(self, event: ChangeEvent) -> None:
@@ -160,6 +206,7 @@ class ChartScene(QGraphicsScene):
             item = self.links.pop(lid, None)
             if item is None:
                 continue
+            self.link_layer.remove(item)
             self.removeItem(item)
             ends = self._ends.pop(lid)
             for end in ends:
@@ -169,6 +216,7 @@ class ChartScene(QGraphicsScene):
                 self._pairs[pair].remove(lid)
             pairs.add(pair)
         self._spread(pairs)
+        self.link_layer.tighten()
 
     def _on_links_changed(self, event: ChangeEvent) -> None:
         assert self.case is not None
@@ -188,8 +236,10 @@ class ChartScene(QGraphicsScene):
             if entity is None or eid in self.cards:
                 continue
             card = CardItem(entity, voc.entity_type(entity.type), self.style)
+            card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.card_layer.active)
             self.cards[eid] = card
             self.addItem(card)
+        self.card_layer.mark_dirty()
 
     def _add_links(self, ids: Iterable[str]) -> None:
         assert self.case is not None
@@ -210,6 +260,7 @@ class ChartScene(QGraphicsScene):
             self._pairs[pair].sort(key=lambda k: order.get(k, len(order)))
             pairs.add(pair)
             self.addItem(item)
+            self.link_layer.add(item)
         self._spread(pairs)
 
     def _spread(self, pairs: Iterable[frozenset[str]]) -> None:
@@ -230,6 +281,7 @@ class ChartScene(QGraphicsScene):
             entity = self.case.entities.get(eid)
             if entity is not None and eid in self.cards:
                 self.cards[eid].set_entity(entity, voc.entity_type(entity.type))
+        self.card_layer.mark_dirty()
 
     def _refresh_links(self, ids: Iterable[str]) -> None:
         assert self.case is not None
@@ -274,3 +326,4 @@ class ChartScene(QGraphicsScene):
             keep = (link_ids is None and (entity_ids is None or all(e in entity_ids for e in ends))) or (link_ids is not None and lid in link_ids)
             item.setVisible(keep or not hide)
             item.setOpacity(1.0 if keep else 0.18)
+        self.visibility_changed()

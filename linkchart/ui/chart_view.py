@@ -277,6 +277,11 @@ class ChartView(QGraphicsView):
         return True
 
     # --------------------------------------------------------- background
+    def paintEvent(self, event) -> None:
+        # Here rather than on zoom: every way of scaling the view (wheel, fit, tests, the overview) ends in a paint.
+        self.chart.follow_zoom(self.zoom_level())
+        super().paintEvent(event)
+
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, self.chart.style.background)
         step = self.grid_size

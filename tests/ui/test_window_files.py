@@ -102,7 +102,8 @@ def test_new_case_and_revert(qtbot, chart, monkeypatch):
     window.actions["file.revert"].trigger()
     assert label_of(window, "Iran") and not window.isWindowModified()
     window.actions["file.new"].trigger()
-    assert not window.case.entities and window.case_path is None and not window.scene.items()
+    assert not window.case.entities and window.case_path is None and not window.scene.cards and not window.scene.links
+    assert not window.scene.items_rect().isValid()  # nothing left to draw, only the empty bulk-paint layers
     assert window.windowTitle() == "Untitled[*] \u2014 LinkChart"
 
 
