@@ -1,0 +1,102 @@
+"""Links and far-out cards are painted in bulk by layers; the items stay what the user selects and hits."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import QGraphicsItem
+
+from linkchart.model import Case
+from linkchart.render import ChartScene
+from linkchart.render.card_item import BLOCK_LOD
+from linkchart.render.link_layer import _clip_lines
+from linkchart.ui.chart_view import ChartView
+
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+def test_clip_keeps_the_part_inside_and_drops_lines_that_miss():
+    lines = np.array([[-100.0, 50.0, 300.0, 50.0], [0.0, 500.0, 100.0, 500.0], [50.0, 20.0, 60.0, 30.0]])
+    out = _clip_lines(lines, (0.0, 0.0, 100.0, 100.0), 0.0)
+    assert out.tolist() == [[0.0, 50.0, 100.0, 50.0], [50.0, 20.0, 60.0, 30.0]]
+
+
+def test_clip_of_a_dashed_line_starts_on_a_whole_dash_period():
+    # Panning must not make dashes crawl: the cut start sits a whole number of periods from the line's start.
+    out = _clip_lines(np.array([[-95.0, 0.0, 200.0, 0.0]]), (0.0, -10.0, 100.0, 10.0), period=10.0)
+    assert out[0, 0] == pytest.approx(-5.0) and out[0, 2] == pytest.approx(100.0)
+
+
+@pytest.fixture
+def chart(qtbot):
+    case = Case()
+    a = case.add_entity("Alpha", "person", x=0, y=0)
+    b = case.add_entity("Bravo", "organization", x=600, y=0)
+    link = case.add_link(a.id, b.id, "funds")
+    scene = ChartScene(case)
+    view = ChartView(scene)
+    view.set_document(case, QUndoStack())
+    view.resize(900, 500)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, case, a, b, link
+
+
+def _pixel(view: ChartView, scene_point: QPointF) -> QColor:
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(view.mapFromScene(scene_point))
+
+
+def _is_background(view: ChartView, colour: QColor) -> bool:
+    return colour == view.chart.style.background
+
+
+def test_the_link_layer_draws_links_and_follows_hiding_and_selection(chart, qtbot):
+    view, case, a, b, link = chart
+    view.resetTransform()
+    view.centerOn(300, 0)
+    item = view.chart.links[link.id]
+    assert item.flags() & NO_CONTENTS  # the layer paints it
+    on_line = QPointF(200, 0)  # off the label, on the straight part
+    assert not _is_background(view, _pixel(view, on_line))
+    item.setSelected(True)
+    selected = _pixel(view, on_line)
+    assert selected.blue() > selected.red() + 60  # drawn in the selection colour
+    view.chart.set_emphasis({a.id}, set(), hide=True)
+    assert _is_background(view, _pixel(view, on_line))
+    view.chart.set_emphasis(None)
+    assert not _is_background(view, _pixel(view, on_line))
+    case.remove_links([link.id])
+    assert _is_background(view, _pixel(view, on_line))
+
+
+def test_far_out_cards_become_blocks_that_stay_clickable(chart, qtbot):
+    view, case, a, b, link = chart
+    view.resetTransform()
+    view.scale(BLOCK_LOD / 2, BLOCK_LOD / 2)
+    view.centerOn(300, 0)
+    view.viewport().repaint()
+    cards = view.chart.cards
+    assert all(card.flags() & NO_CONTENTS for card in cards.values())
+    block = _pixel(view, QPointF(600, 0))
+    assert block == cards[b.id].type_colour
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(QPointF(600, 0)))
+    assert cards[b.id].isSelected() and not cards[a.id].isSelected()
+    assert _pixel(view, QPointF(600, 0)) == view.chart.style.selection
+    view.resetTransform()
+    view.viewport().repaint()
+    assert not any(card.flags() & NO_CONTENTS for card in cards.values())  # close up, cards paint themselves
+
+
+def test_a_card_moved_while_far_out_is_drawn_where_it_went(chart, qtbot):
+    view, case, a, b, link = chart
+    view.resetTransform()
+    view.scale(BLOCK_LOD / 2, BLOCK_LOD / 2)
+    view.centerOn(300, 0)
+    view.viewport().repaint()
+    case.move_entities({b.id: (600.0, 1500.0)})
+    assert _pixel(view, QPointF(600, 1500)) == view.chart.cards[b.id].type_colour
+    assert _is_background(view, _pixel(view, QPointF(600, 0)))
