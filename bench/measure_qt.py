@@ -49,6 +49,16 @@ def _settle() -> None:
         app.processEvents()
 
 
+def _settle_full_detail() -> None:
+    """Let the view's settle timer fire: after a move the chart draws one simplified frame, then full detail."""
+    import time
+
+    end = time.perf_counter() + 0.4
+    while time.perf_counter() < end:
+        _app().processEvents()
+        time.sleep(0.01)
+
+
 def _frame(view: QGraphicsView) -> None:
     view.viewport().repaint()
 
@@ -92,6 +102,8 @@ def frame_one_to_one(size: int) -> Trial:
     rect = window.scene.itemsBoundingRect()
     view.centerOn(rect.center())
     _settle()
+    _frame(view)
+    _settle_full_detail()
     return Trial(run=lambda: _frame(view), repeats=15, target=0.016)
 
 
@@ -114,6 +126,8 @@ def frame_whole(size: int) -> Trial:
     view = window.chart_view
     view.fit_all()
     _settle()
+    _frame(view)
+    _settle_full_detail()
     plain_scene = _plain_scene(window.case)
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
     source = plain_scene.itemsBoundingRect()

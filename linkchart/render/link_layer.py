@@ -68,6 +68,7 @@ class LinkLayer(QGraphicsItem):
         self._dim = np.zeros(cap, dtype=bool)
         self._bounds = QRectF()
         self._pens: dict = {}
+        self.moving = False  # the view is panning or zooming: draw cheaply until it settles
 
     # ------------------------------------------------------------ registry
     def add(self, item) -> None:
@@ -189,8 +190,8 @@ class LinkLayer(QGraphicsItem):
         near = self._shown[:n] & (box[:, 0] <= right) & (box[:, 2] >= left) & (box[:, 1] <= bottom) & (box[:, 3] >= top)
         painter.save()
         try:
-            if lod < self._smooth_lod:
-                self._paint_hairlines(painter, np.flatnonzero(near))
+            if lod < self._smooth_lod or self.moving:
+                self._paint_hairlines(painter, np.flatnonzero(near), (left, top, right, bottom) if self.moving else None)
             else:
                 self._paint_full(painter, np.flatnonzero(near), (left, top, right, bottom), lod)
         finally:
@@ -209,13 +210,16 @@ class LinkLayer(QGraphicsItem):
             for key in np.unique(chosen_keys):
                 yield dim, int(key), chosen[chosen_keys == key]
 
-    def _paint_hairlines(self, painter: QPainter, indices: np.ndarray) -> None:
-        # Zoomed far out: one-pixel opaque lines, no arrows, no labels, no antialiasing.
+    def _paint_hairlines(self, painter: QPainter, indices: np.ndarray, rect: tuple | None) -> None:
+        # Zoomed far out or moving: one-pixel opaque lines, no labels, no antialiasing; arrowheads only up close.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for dim, key, chosen in self._groups(indices):
+        groups = list(self._groups(indices))
+        for dim, key, chosen in groups:
             painter.setOpacity(DIM_OPACITY if dim else 1.0)
             painter.setPen(self.style.hairline(key // 3 == 2))
-            self._draw_lines(painter, chosen, None)
+            self._draw_lines(painter, chosen, rect)
+        if rect is not None and painter.worldTransform().m11() >= self._smooth_lod:
+            self._paint_arrows(painter, groups, rect)
 
     def _paint_full(self, painter: QPainter, indices: np.ndarray, rect: tuple, lod: float) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

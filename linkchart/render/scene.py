@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from linkchart.model import Case, ChangeEvent
-from linkchart.render.card_item import BLOCK_LOD, CardItem
+from linkchart.render.card_item import BLOCK_LOD, DETAIL_LOD, CardItem
 from linkchart.render.card_layer import CardLayer
 from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem
 from linkchart.render.link_layer import LinkLayer
@@ -110,7 +110,13 @@ class ChartScene(QGraphicsScene):
 
     def follow_zoom(self, level: float) -> None:
         """Views call this before painting: far out, cards are drawn in bulk as blocks (see card_layer)."""
-        self.card_layer.set_active(level < BLOCK_LOD)
+        self.card_layer.set_active(level < BLOCK_LOD or (self.link_layer.moving and level < DETAIL_LOD))
+
+    def set_moving(self, moving: bool) -> None:
+        """While the view pans or zooms, draw the cheap way: no link labels or antialiasing, small cards as blocks."""
+        if moving != self.link_layer.moving:
+            self.link_layer.moving = moving
+            self.link_layer.update()
 
     def visibility_changed(self) -> None:
         """Cards or links were shown, hidden or dimmed directly (filters do): the bulk layers follow."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPen, QUndoStack, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
 
@@ -25,6 +25,9 @@ ENTITY_TYPE_MIME = "application/x-linkchart-entity-type"
 MIN_ZOOM, MAX_ZOOM = 0.03, 6.0
 FIT_MAX_ZOOM = 1.25  # "fit" never blows a small chart up beyond this
 CASE_SUFFIX = ".lcase"
+
+
+SETTLE_MS = 150
 
 
 class ChartView(QGraphicsView):
@@ -52,6 +55,11 @@ class ChartView(QGraphicsView):
         self._space_down = False
         self._press_pos = QPoint()
         self.fit_pending = False  # refit on resizes until the user zooms: the window settles its size late
+        self._painted_at: tuple[float, int, int] | None = None
+        self._settle = QTimer(self)  # a full-detail frame once panning or zooming pauses
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -278,9 +286,20 @@ class ChartView(QGraphicsView):
 
     # --------------------------------------------------------- background
     def paintEvent(self, event) -> None:
-        # Here rather than on zoom: every way of scaling the view (wheel, fit, tests, the overview) ends in a paint.
+        # Here rather than on zoom or scroll: every way of moving the view (wheel, drag, scroll bars,
+        # fit, the overview) ends in a paint. While the view moves, frames are drawn simplified
+        # (no link labels, no antialiasing, blocks for small cards); a full frame follows the pause.
+        at = (self.zoom_level(), self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        if self._painted_at is not None and at != self._painted_at:
+            self.chart.set_moving(True)
+            self._settle.start()
+        self._painted_at = at
         self.chart.follow_zoom(self.zoom_level())
         super().paintEvent(event)
+
+    def _settled(self) -> None:
+        self.chart.set_moving(False)
+        self.viewport().update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, self.chart.style.background)

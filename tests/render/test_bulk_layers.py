@@ -100,3 +100,16 @@ def test_a_card_moved_while_far_out_is_drawn_where_it_went(chart, qtbot):
     case.move_entities({b.id: (600.0, 1500.0)})
     assert _pixel(view, QPointF(600, 1500)) == view.chart.cards[b.id].type_colour
     assert _is_background(view, _pixel(view, QPointF(600, 0)))
+
+
+def test_panning_draws_simplified_frames_then_one_full_frame(chart, qtbot):
+    view, case, a, b, link = chart
+    view.resetTransform()
+    view.centerOn(300, 0)
+    view.viewport().repaint()
+    qtbot.waitUntil(lambda: not view.chart.link_layer.moving)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 40)
+    view.viewport().repaint()
+    assert view.chart.link_layer.moving  # while the view moves: no labels, no antialiasing
+    qtbot.waitUntil(lambda: not view.chart.link_layer.moving, timeout=2000)
+    assert not _is_background(view, _pixel(view, QPointF(200, 0)))
