@@ -64,6 +64,7 @@ class PositionAnimation(QObject):
             item = self.scene.links.get(lid)
             if item is not None:
                 item.update_geometry()
+        self.scene.card_moved()
 
 
 def animate_then(scene: ChartScene, targets: dict[str, tuple[float, float]], commit: Callable[[], None], parent: QObject) -> PositionAnimation:
