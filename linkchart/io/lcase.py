@@ -20,7 +20,7 @@ from linkchart import __version__
 from linkchart.io.atomic import atomic_write
 from linkchart.io.errors import CaseFileError, reading
 from linkchart.io.migrations import migrate
-from linkchart.io.schema import FORMAT_NAME, _Reader, case_to_data, data_to_case
+from linkchart.io.schema import FORMAT_NAME, _Reader, case_to_data, data_to_case, gc_paused
 from linkchart.model import Case
 
 SUFFIX = ".lcase"
@@ -128,6 +128,11 @@ def _read(zf: zipfile.ZipFile) -> Case:
     if CASE_JSON not in members:
         raise CaseFileError("not a LinkChart case file (no case.json inside)")
     raw = _read_member(zf, members[CASE_JSON], MAX_JSON_BYTES)
+    with gc_paused():
+        return _read_data(zf, members, raw)
+
+
+def _read_data(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], raw: bytes) -> Case:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -7,9 +7,11 @@ with a message that names the offending item; it never trusts the input.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
@@ -217,6 +219,53 @@ class _Reader:
 
 _RELIABILITY = frozenset(RELIABILITY_CODES)
 _CREDIBILITY = frozenset(CREDIBILITY_CODES)
+_DIRECTIONS = frozenset(DIRECTIONS)
+_STRENGTHS = frozenset(STRENGTHS)
+
+# The fast paths below accept exactly what the _Reader path accepts and build the
+# same objects; anything they do not recognise as plainly valid goes to the _Reader
+# path, which then names the fault. They use exact type checks (JSON gives exact
+# types; a subclass only costs the slow path) and touch ``seen`` only on success.
+
+
+def _plain_texts(value: Any) -> bool:
+    if type(value) is not list:
+        return False
+    if not value:
+        return True
+    return len(value) <= MAX_LIST and all(type(v) is str and len(v) <= MAX_TEXT for v in value)
+
+
+def _plain_mapping(value: Any, scalar_ok: bool) -> bool:
+    if type(value) is not dict:
+        return False
+    if not value:
+        return True
+    if len(value) > MAX_LIST:
+        return False
+    for k, v in value.items():
+        if type(k) is not str or len(k) > MAX_TEXT:
+            return False
+        kind = type(v)
+        if kind is str:
+            if len(v) > MAX_TEXT:
+                return False
+        elif not scalar_ok:
+            return False
+        elif kind is int:
+            if not -(2**63) <= v <= 2**63:
+                return False
+        elif kind is float:
+            if not -math.inf < v < math.inf:
+                return False
+        elif kind is not bool:
+            return False
+    return True
+
+
+def _plain_number(value: Any) -> bool:
+    kind = type(value)
+    return (kind is float or kind is int) and -MAX_COORD <= value <= MAX_COORD
 
 
 def _plain_citation(raw: Any, texts: dict[str, str], seen: set[str]) -> Citation | None:
@@ -241,35 +290,124 @@ def _plain_citation(raw: Any, texts: dict[str, str], seen: set[str]) -> Citation
 def read_citations(r: _Reader, texts: dict[str, str], seen: set[str]) -> list[Citation]:
     out = []
     for i, raw in enumerate(r.items("citations")):
-        fast = _plain_citation(raw, texts, seen)
-        if fast is not None:
-            out.append(fast)
-            continue
-        c = _Reader(raw, lambda i=i: f"{r.where}, citation {i + 1}")
-        cid = c.ident("id")
-        if cid in seen:
-            raise CaseFileError(f"{c.where}: id {cid} is used twice")
-        seen.add(cid)
-        article_id = c.ident("article_id")
-        if article_id not in texts:
-            raise CaseFileError(f"{c.where}: it cites article {article_id}, which is not in the case")
-        length = len(texts[article_id])
-        start, end = c.integer("start", 0, length), c.integer("end", 0, length)
-        if end < start:
-            raise CaseFileError(f"{c.where}: its span ends before it starts")
         out.append(
-            Citation(
-                id=cid,
-                article_id=article_id,
-                start=start,
-                end=end,
-                quote=c.text("quote", None),
-                comment=c.text("comment"),
-                reliability=c.choice("reliability", RELIABILITY_CODES, ""),
-                credibility=c.choice("credibility", CREDIBILITY_CODES, ""),
-            )
+            _plain_citation(raw, texts, seen) or _careful_citation(_Reader(raw, lambda i=i: f"{r.where}, citation {i + 1}"), texts, seen)
         )
     return out
+
+
+def _careful_citation(c: _Reader, texts: dict[str, str], seen: set[str]) -> Citation:
+    cid = c.ident("id")
+    if cid in seen:
+        raise CaseFileError(f"{c.where}: id {cid} is used twice")
+    seen.add(cid)
+    article_id = c.ident("article_id")
+    if article_id not in texts:
+        raise CaseFileError(f"{c.where}: it cites article {article_id}, which is not in the case")
+    length = len(texts[article_id])
+    start, end = c.integer("start", 0, length), c.integer("end", 0, length)
+    if end < start:
+        raise CaseFileError(f"{c.where}: its span ends before it starts")
+    return Citation(
+        id=cid,
+        article_id=article_id,
+        start=start,
+        end=end,
+        quote=c.text("quote", None),
+        comment=c.text("comment"),
+        reliability=c.choice("reliability", RELIABILITY_CODES, ""),
+        credibility=c.choice("credibility", CREDIBILITY_CODES, ""),
+    )
+
+
+def _fresh(reader: _Reader, seen: set[str]) -> str:
+    ident = reader.ident("id")
+    if ident in seen:
+        raise CaseFileError(f"{reader.where}: id {ident} is used twice")
+    seen.add(ident)
+    return ident
+
+
+def read_entity(raw: Any, i: int, texts: dict[str, str], seen: set[str]) -> Entity:
+    """Entity number *i* (from 0) of the file; raises CaseFileError naming the field at fault."""
+    e = _Reader(raw, lambda: f"entity {i + 1} ('{_label(raw)}')")
+    return _plain_entity(e, texts, seen) or _careful_entity(e, texts, seen)
+
+
+def _plain_entity(e: _Reader, texts: dict[str, str], seen: set[str]) -> Entity | None:
+    get = e.data.get
+    eid, kind, label, subtitle = get("id"), get("type", "other"), get("label"), get("subtitle", "")
+    aliases, attributes, notes, date = get("aliases", []), get("attributes", {}), get("notes", ""), get("date", "")
+    x, y, pinned, style = get("x", 0.0), get("y", 0.0), get("pinned", False), get("style", {})
+    if not (
+        type(eid) is str and eid not in seen and is_id(eid)
+        and type(kind) is str and len(kind) <= 200 and type(label) is str and len(label) <= MAX_TEXT
+        and type(subtitle) is str and len(subtitle) <= MAX_TEXT and type(notes) is str and len(notes) <= MAX_TEXT
+        and type(date) is str and len(date) <= 200 and _plain_number(x) and _plain_number(y) and type(pinned) is bool
+        and _plain_texts(aliases) and _plain_mapping(attributes, True) and _plain_mapping(style, False)
+    ):
+        return None
+    # Every field but the citations is valid, so the careful path would reach them too:
+    # read_citations raises the very error it would.
+    seen.add(eid)
+    return Entity(
+        id=eid, type=kind, label=label, subtitle=subtitle, aliases=list(aliases), attributes=dict(attributes), notes=notes,
+        date=date, citations=read_citations(e, texts, seen), x=x, y=y, pinned=pinned, style=dict(style),
+    )
+
+
+def _careful_entity(e: _Reader, texts: dict[str, str], seen: set[str]) -> Entity:
+    eid = _fresh(e, seen)
+    return Entity(
+        id=eid, type=e.text("type", "other", 200), label=e.text("label", None), subtitle=e.text("subtitle"),
+        aliases=e.texts("aliases"), attributes=e.mapping("attributes"), notes=e.text("notes"), date=e.text("date", "", 200),
+        citations=read_citations(e, texts, seen), x=e.number("x"), y=e.number("y"), pinned=e.flag("pinned"),
+        style=e.mapping("style", scalar_ok=False),
+    )
+
+
+def read_link(raw: Any, i: int, texts: dict[str, str], seen: set[str], entities: dict[str, Entity]) -> Link:
+    """Link number *i* (from 0) of the file, joining two of *entities*; raises CaseFileError naming the fault."""
+    k = _Reader(raw, lambda: f"link {i + 1}")
+    return _plain_link(k, texts, seen, entities) or _careful_link(k, i, texts, seen, entities)
+
+
+def _plain_link(k: _Reader, texts: dict[str, str], seen: set[str], entities: dict[str, Entity]) -> Link | None:
+    get = k.data.get
+    lid, source, target, kind, label = get("id"), get("source"), get("target"), get("type", "associated_with"), get("label", "")
+    direction, strength, date = get("direction", "forward"), get("strength", "confirmed"), get("date", "")
+    rel, cred, attributes, notes, style = get("reliability", ""), get("credibility", ""), get("attributes", {}), get("notes", ""), get("style", {})
+    if not (
+        type(lid) is str and lid not in seen and is_id(lid)
+        # Entity keys are ids already, so membership is the whole check.
+        and type(source) is str and source in entities and type(target) is str and target in entities
+        and type(kind) is str and len(kind) <= 200 and type(label) is str and len(label) <= 200
+        and type(direction) is str and direction in _DIRECTIONS and type(strength) is str and strength in _STRENGTHS
+        and type(date) is str and len(date) <= 200 and type(rel) is str and rel in _RELIABILITY
+        and type(cred) is str and cred in _CREDIBILITY and type(notes) is str and len(notes) <= MAX_TEXT
+        and _plain_mapping(attributes, True) and _plain_mapping(style, False)
+    ):
+        return None
+    seen.add(lid)
+    return Link(
+        id=lid, source=source, target=target, type=kind, label=label, direction=direction, strength=strength, date=date,
+        reliability=rel, credibility=cred, attributes=dict(attributes), notes=notes,
+        citations=read_citations(k, texts, seen), style=dict(style),
+    )
+
+
+def _careful_link(k: _Reader, i: int, texts: dict[str, str], seen: set[str], entities: dict[str, Entity]) -> Link:
+    lid = _fresh(k, seen)
+    ends = k.ident("source"), k.ident("target")
+    if not all(end in entities for end in ends):
+        raise CaseFileError(f"link {i + 1} joins an entity that is not in the case")
+    return Link(
+        id=lid, source=ends[0], target=ends[1], type=k.text("type", "associated_with", 200), label=k.text("label", "", 200),
+        direction=k.choice("direction", DIRECTIONS, "forward"), strength=k.choice("strength", STRENGTHS, "confirmed"),
+        date=k.text("date", "", 200), reliability=k.choice("reliability", RELIABILITY_CODES, ""),
+        credibility=k.choice("credibility", CREDIBILITY_CODES, ""), attributes=k.mapping("attributes"),
+        notes=k.text("notes"), citations=read_citations(k, texts, seen), style=k.mapping("style", scalar_ok=False),
+    )
 
 
 def _show(text: Any, limit: int = 40) -> str:
@@ -297,12 +435,35 @@ def read_vocabulary(case: Case, data: Any) -> None:
         )
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a whole case is decoded, built or encoded.
+
+    That work makes hundreds of thousands of containers and no cycles, and each
+    full collection walks the whole growing heap: at 10k entities the collector
+    took half of the load time. Nested use is fine; the outermost one resumes it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[str, tuple[str, bytes]]) -> Case:
     """Build a Case from validated-as-we-go data; ``texts`` maps article id to its text.
 
     Article entries must already have been checked against ``texts`` by the caller
     (the .lcase reader checks hashes); here we check structure and references.
     """
+    with gc_paused():
+        return _build_case(data, texts, originals)
+
+
+def _build_case(data: dict[str, Any], texts: dict[str, str], originals: dict[str, tuple[str, bytes]]) -> Case:
     top = _Reader(data, "case.json")
     case = Case()
     meta = _Reader(data.get("metadata", {}), "metadata")
@@ -310,17 +471,10 @@ def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[st
     read_vocabulary(case, data.get("vocabulary", {}))
     seen: set[str] = set()
 
-    def fresh(reader: _Reader) -> str:
-        ident = reader.ident("id")
-        if ident in seen:
-            raise CaseFileError(f"{reader.where}: id {ident} is used twice")
-        seen.add(ident)
-        return ident
-
     articles = []
     for i, raw in enumerate(top.items("articles")):
         a = _Reader(raw, f"article {i + 1}")
-        aid = fresh(a)
+        aid = _fresh(a, seen)
         if aid not in texts:
             raise CaseFileError(f"article {i + 1} ('{_show(a.text('title'))}') has no text in the file")
         name, blob = originals.get(aid, ("", None))
@@ -333,41 +487,12 @@ def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[st
     for art in articles:
         case.articles[art.id] = art
 
-    entities = []
-    for i, raw in enumerate(top.items("entities")):
-        e = _Reader(raw, lambda i=i, raw=raw: f"entity {i + 1} ('{_label(raw)}')")
-        eid = fresh(e)
-        entities.append(
-            Entity(
-                id=eid, type=e.text("type", "other", 200), label=e.text("label", None), subtitle=e.text("subtitle"),
-                aliases=e.texts("aliases"), attributes=e.mapping("attributes"), notes=e.text("notes"), date=e.text("date", "", 200),
-                citations=read_citations(e, texts, seen), x=e.number("x"), y=e.number("y"), pinned=e.flag("pinned"),
-                style=e.mapping("style", scalar_ok=False),
-            )
-        )
-    case.insert_entities(entities)
-
-    links = []
-    for i, raw in enumerate(top.items("links")):
-        k = _Reader(raw, lambda i=i: f"link {i + 1}")
-        lid = fresh(k)
-        ends = k.ident("source"), k.ident("target")
-        if not all(end in case.entities for end in ends):
-            raise CaseFileError(f"link {i + 1} joins an entity that is not in the case")
-        links.append(
-            Link(
-                id=lid, source=ends[0], target=ends[1], type=k.text("type", "associated_with", 200), label=k.text("label", "", 200),
-                direction=k.choice("direction", DIRECTIONS, "forward"), strength=k.choice("strength", STRENGTHS, "confirmed"),
-                date=k.text("date", "", 200), reliability=k.choice("reliability", RELIABILITY_CODES, ""),
-                credibility=k.choice("credibility", CREDIBILITY_CODES, ""), attributes=k.mapping("attributes"),
-                notes=k.text("notes"), citations=read_citations(k, texts, seen), style=k.mapping("style", scalar_ok=False),
-            )
-        )
-    case.insert_links(links)
+    case.insert_entities([read_entity(raw, i, texts, seen) for i, raw in enumerate(top.items("entities"))])
+    case.insert_links([read_link(raw, i, texts, seen, case.entities) for i, raw in enumerate(top.items("links"))])
 
     for i, raw in enumerate(top.items("groups")):
         g = _Reader(raw, f"group {i + 1}")
-        gid = fresh(g)
+        gid = _fresh(g, seen)
         members = g.items("members")
         if not all(isinstance(m, str) and m in case.entities for m in members) or len(set(members)) != len(members):
             raise CaseFileError(f"group {i + 1} lists a member that is not an entity of the case, or one twice")
