@@ -50,6 +50,9 @@ class ReaderFeature(QObject):
         window.resizeDocks([self.reader_dock], [620], Qt.Orientation.Vertical)
         window.resizeDocks([self.suggestions_dock], [190], Qt.Orientation.Vertical)
         self.suggestions_dock.hide()
+        # Both panels put off reading the case while out of sight; a tab coming to the front gets no show event.
+        self.reader_dock.visibilityChanged.connect(lambda visible: self.panel.catch_up() if visible else None)
+        self.suggestions_dock.visibilityChanged.connect(lambda visible: self.suggestions.catch_up() if visible else None)
         self._build_menus()
         self._bind()
         self.suggestions.show_article(self.panel.article_id)

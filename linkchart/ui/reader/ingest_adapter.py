@@ -11,26 +11,38 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linkchart.commands import AddCitationCommand, ApplyDraftCommand, CaseCommand
-from linkchart.ingest import KnownEntities, MentionFinder, SuggestedEntity, SuggestedLink, Suggestions, collect_files, suggest
-from linkchart.ingest import accept as ingest_accept
-from linkchart.ingest import guess_type as ingest_guess_type
-from linkchart.ingest import import_files as ingest_import_files
-from linkchart.ingest import supported_extensions as ingest_extensions
-from linkchart.ingest.suggest.sentences import sentence_spans  # the suggester's sentences, so quotes agree
 from linkchart.model import Article, Case, Citation, Draft, Entity
 from linkchart.ui.reader.commands import StepsCommand
 from linkchart.ui.worker import Cancelled, Progress
 
+if TYPE_CHECKING:
+    from linkchart.ingest import KnownEntities, MentionFinder, SuggestedEntity, SuggestedLink, Suggestions
+
+# linkchart.ingest (readers, gazetteers, suggesters) is imported inside the functions below, on first
+# use: the window starts without it, and a case opens without it while no article is read.
+
 
 def supported_extensions() -> list[str]:
+    from linkchart.ingest import supported_extensions as ingest_extensions
+
     return list(dict.fromkeys(ingest_extensions()))
 
 
 def article_files_in(folder: str) -> list[Path]:
     """The files an import of *folder* would read (recursively, by extension)."""
+    from linkchart.ingest import collect_files
+
     return collect_files([folder])
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The suggester's own sentences of *text*, so a quote cites the sentence the suggestions used."""
+    from linkchart.ingest.suggest.sentences import sentence_spans as spans
+
+    return spans(text)
 
 
 def articles_snapshot(case: Case) -> Case:
@@ -55,6 +67,8 @@ def import_files(paths: list[str], snapshot: Case, progress: Progress) -> tuple[
         except Cancelled:
             return False
         return True
+
+    from linkchart.ingest import import_files as ingest_import_files
 
     return ingest_import_files(paths, snapshot, step)
 
@@ -99,6 +113,8 @@ def suggestion_rows(case: Case, article: Article, known: KnownEntities | None) -
 
     New names come first: they are what the analyst is looking for.
     """
+    from linkchart.ingest import suggest
+
     found = suggest(article.text, known)
     names = {e.key: e.name for e in found.entities}
     ids = {e.key: e.entity_id for e in found.entities if e.entity_id}
@@ -118,6 +134,8 @@ def suggestion_rows(case: Case, article: Article, known: KnownEntities | None) -
 
 def known_entities(case: Case) -> KnownEntities:
     """The case's names compiled once for suggesting (rebuild when a name changes)."""
+    from linkchart.ingest import KnownEntities
+
     return KnownEntities.from_case(case)
 
 
@@ -168,6 +186,8 @@ def accept(case: Case, article: Article, rows: SuggestionRows, entities: list[En
     A ticked link brings its ends along. A ticked name or link the case already
     has gets this article's sentence as a citation instead of a second card or link.
     """
+    from linkchart.ingest import accept as ingest_accept
+
     edits = {r.key: r for r in rows.entities}
     found = replace(rows.found, entities=[_edited(e, edits.get(e.key)) for e in rows.found.entities])
     new_links = [r.suggestion for r in links if r.known_id is None]
@@ -199,17 +219,23 @@ def _edited(suggested: SuggestedEntity, row: EntityRow | None) -> SuggestedEntit
 
 def guess_type(case: Case, article: Article, label: str) -> str:
     """The entity type for a card named *label* out of *article*: its suggestions, the gazetteer, cue words."""
+    from linkchart.ingest import guess_type as ingest_guess_type
+
     return ingest_guess_type(label, _plain_suggestions(article.text))
 
 
 @lru_cache(maxsize=8)
 def _plain_suggestions(text: str) -> Suggestions:
     # Types depend on the text alone, so a few recent articles' results are kept for repeated drags.
+    from linkchart.ingest import suggest
+
     return suggest(text)
 
 
 def mention_finder(names_by_entity: Mapping[str, Iterable[str]]) -> MentionFinder:
     """A finder for these names, built once and reused while the case's names stay the same."""
+    from linkchart.ingest import MentionFinder
+
     return MentionFinder(names_by_entity)
 
 

@@ -2,11 +2,15 @@
 
 Binds like every panel (STYLE #6): reads the case, follows ``case.changed``,
 writes only through commands. Highlights are recomputed when names change
-(labels, aliases, types, cards added or removed), batched to once per event-loop turn.
+(labels, aliases, types, cards added or removed), batched to once per event-loop turn,
+and only while the reader is on screen: compiling every name of a big case takes a
+while, so a hidden reader (another dock's tab, or closed) finds its highlights when
+it is next shown.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QSplitter, QTreeW
 from linkchart.commands import RemoveArticlesCommand, push
 from linkchart.model import Case, ChangeEvent, Entity
 from linkchart.ui.actions import Actions
+from linkchart.ui.on_screen import on_screen
 from linkchart.ui.reader import ingest_adapter
 from linkchart.ui.reader.actions import CITE_SELECTED, CREATE_ENTITY, QUOTE_SELECTION, QUOTE_SENTENCE, READER_SPECS, SET_SPAN
 from linkchart.ui.reader.article_header import ArticleHeader
@@ -54,6 +59,7 @@ class ArticleReaderPanel(QWidget):
         self.article_id: str | None = None
         self._names_dirty = False
         self._finder = None  # built from the case's names on first use, dropped when a name changes
+        self._mentions_stale = False  # the shown article's highlights wait for the reader to be shown
 
         self.article_list = QTreeWidget()
         self.article_list.setObjectName("articleList")
@@ -164,18 +170,26 @@ class ArticleReaderPanel(QWidget):
 
     def _schedule_mentions(self) -> None:
         self._finder = None
+        if not on_screen(self):
+            self._mentions_stale = self.article_id is not None
+            return
         if not self._names_dirty:
             self._names_dirty = True
             QTimer.singleShot(0, self.refresh_mentions)
 
     # ------------------------------------------------------------ article list
+    def _citation_counts(self) -> Counter[str]:
+        """How often each article is cited, in one pass over the case's citations."""
+        return Counter(c.article_id for _item, c in self.case.iter_citations())
+
     def _fill_list(self) -> None:
         self.article_list.blockSignals(True)
         self.article_list.clear()
+        counts = self._citation_counts()
         for article in self.case.articles.values():
             row = QTreeWidgetItem()
             row.setData(0, ID_ROLE, article.id)
-            self._fill_row(row, article.id)
+            self._fill_row(row, article.id, counts[article.id])
             self.article_list.addTopLevelItem(row)
         self.article_list.blockSignals(False)
         if self.article_id not in self.case.articles:
@@ -184,7 +198,7 @@ class ArticleReaderPanel(QWidget):
         else:
             self._mark_current()
 
-    def _fill_row(self, row: QTreeWidgetItem, article_id: str) -> None:
+    def _fill_row(self, row: QTreeWidgetItem, article_id: str, cited: int) -> None:
         article = self.case.articles[article_id]
         row.setText(0, article.title or article.origin or "(untitled)")
         row.setText(1, article.publisher)
@@ -194,16 +208,16 @@ class ArticleReaderPanel(QWidget):
             tip += f"<br>by {escape(article.author)}"
         if article.origin:
             tip += f"<br>{escape(article.origin)}"
-        cited = len(self.case.citations_of_article(article_id))
         tip += f"<br>{len(article.text):,} characters, cited {cited} time{'s' if cited != 1 else ''}"
         row.setToolTip(0, tip)
 
     def _refresh_rows(self, ids) -> None:
         wanted = set(ids)
+        counts = self._citation_counts()
         for i in range(self.article_list.topLevelItemCount()):
             row = self.article_list.topLevelItem(i)
             if row.data(0, ID_ROLE) in wanted:
-                self._fill_row(row, row.data(0, ID_ROLE))
+                self._fill_row(row, row.data(0, ID_ROLE), counts[row.data(0, ID_ROLE)])
 
     def _row_for(self, article_id: str | None) -> QTreeWidgetItem | None:
         for i in range(self.article_list.topLevelItemCount()):
@@ -259,7 +273,10 @@ class ArticleReaderPanel(QWidget):
         self.article_id = article.id if article else None
         self._mark_current()
         self.header.show_article(article)
-        self.text.set_article(article, self._mentions(article.text) if article else [])
+        # Highlights only for a reader on screen; a hidden one finds them when it is shown.
+        visible = on_screen(self)
+        self._mentions_stale = article is not None and not visible
+        self.text.set_article(article, self._mentions(article.text) if article and visible else [])
         if article is not None:
             self.article_shown.emit(article.id)
 
@@ -274,10 +291,23 @@ class ArticleReaderPanel(QWidget):
         return True
 
     def refresh_mentions(self) -> None:
+        """Highlight the shown article's names anew (after names changed), or mark that due while hidden."""
         self._names_dirty = False
-        self._finder = None  # built from the case's names on first use, dropped when a name changes
         article = self.case.articles.get(self.article_id or "")
+        if article is not None and not on_screen(self):
+            self._mentions_stale = True
+            return
+        self._mentions_stale = False
         self.text.set_mentions(self._mentions(article.text) if article else [])
+
+    def catch_up(self) -> None:
+        """Highlight the shown article if that waited for the reader to come into sight, and it has."""
+        if self._mentions_stale and on_screen(self):
+            self.refresh_mentions()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
 
     def _mentions(self, text: str) -> list[Mention]:
         if self._finder is None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from linkchart.commands import push
 from linkchart.model import Case, CaseError, ChangeEvent
+from linkchart.ui.on_screen import on_screen
 from linkchart.ui.reader import ingest_adapter
 from linkchart.ui.reader.ingest_adapter import EntityRow, LinkRow, SuggestionRows
 
@@ -155,14 +156,18 @@ class SuggestionsPanel(QWidget):
         self._pending = False
         self.refresh()
 
+    def catch_up(self) -> None:
+        """Suggest for the article if that waited for the panel to come into sight, and it has."""
+        if self._stale and on_screen(self):
+            self.refresh()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.catch_up()
 
     def refresh(self) -> None:
         """Recompute the suggestions, only while the panel is on screen (suggesting reads the whole text)."""
-        if not self.isVisible():
+        if not on_screen(self):
             self._stale = True
             return
         self._stale = False
