@@ -26,6 +26,7 @@ DAY = 86400.0
 BAR_HEIGHT = 0.5
 LANE_PIXELS = 18  # below this lane labels run into each other
 KIND_COLOURS = {"link": "#4a6fa5", "entity": "#c0392b", "article": "#7f8c8d"}
+KIND_SYMBOLS = {"link": "o", "entity": "d", "article": "s"}
 
 
 def to_seconds(day: date) -> float:
@@ -155,12 +156,17 @@ class TimelinePanel(QWidget):
         self.plot.getViewBox().invertY(True)
         self.plot.getViewBox().sigResized.connect(self._fit_lanes)
         self.bars = SpanBarsItem()
-        self.points = pg.ScatterPlotItem(size=9, pxMode=True)
+        self.points = {
+            kind: pg.ScatterPlotItem(size=9, pxMode=True, symbol=KIND_SYMBOLS[kind], pen=pg.mkPen("#ffffff", width=1),
+                                     brush=pg.mkBrush(colour))
+            for kind, colour in KIND_COLOURS.items()
+        }
         self.region = pg.LinearRegionItem(values=(0, 1), brush=QColor(255, 196, 0, 45))
         self.region.setZValue(-10)
         self.region.sigRegionChanged.connect(lambda *_: self._window_timer.start())
         self.plot.addItem(self.bars)
-        self.plot.addItem(self.points)
+        for points in self.points.values():
+            self.plot.addItem(points)
         self.plot.addItem(self.region)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.empty = QLabel("No dated links, events or articles yet. Give a link or an event a date (e.g. 2019-05 or about 2018).")
@@ -211,19 +217,18 @@ class TimelinePanel(QWidget):
         d = self.drawn
         left = self.plot.getAxis("left")
         left.setTicks([[(i, name) for i, name in enumerate(self.lane_names)], []])
-        exact = np.flatnonzero(d.exact)
-        spots = [
-            {"pos": ((d.start[i] + d.end[i]) / 2, d.lane[i]), "data": int(i),
-             "brush": pg.mkBrush(KIND_COLOURS[d.marks[i].kind]), "pen": pg.mkPen("#ffffff", width=1),
-             "symbol": "o" if d.marks[i].kind == "link" else "d" if d.marks[i].kind == "entity" else "s"}
-            for i in exact.tolist()
-        ]
-        self.points.setData(spots)
+        kinds = np.array([m.kind for m in d.marks], dtype=object)
+        centre = (d.start + d.end) / 2
+        for kind, points in self.points.items():
+            # One item per kind, all its spots styled alike: pyqtgraph draws the symbol once and stamps it.
+            rows = np.flatnonzero(d.exact & (kinds == kind)) if len(kinds) else np.zeros(0, dtype=int)
+            points.setData(x=centre[rows], y=d.lane[rows], data=rows)
         bar_rows = np.flatnonzero(~d.exact).tolist()
         self._bar_rows = bar_rows
+        colours = {kind: QColor(colour) for kind, colour in KIND_COLOURS.items()}
         self.bars.set_bars(
             [QRectF(d.start[i], d.lane[i] - BAR_HEIGHT / 2, d.end[i] - d.start[i], BAR_HEIGHT) for i in bar_rows],
-            [QColor(KIND_COLOURS[d.marks[i].kind]) for i in bar_rows],
+            [colours[d.marks[i].kind] for i in bar_rows],
         )
         n = max(len(self.lane_names), 1)
         self.plot.getViewBox().setLimits(yMin=-1.0, yMax=n + 0.2, maxYRange=n + 1.2)
