@@ -13,6 +13,7 @@ def test_panels_follow_the_open_case(qtbot, window, case, ids, tmp_path):
     window.selection.set([ids["Hezbollah"], ids["Houthis"]])
     feature.groups.make_from_selection("Proxies")
     feature.analysis.calculate()
+    feature.show_dock("timeline")  # its window filters the chart: the user has it open
     feature.timeline.filter_box.setChecked(True)
     feature.timeline.set_window(date(2019, 1, 1), date(2019, 12, 31))
     assert feature.filter.active and feature.analysis.result is not None

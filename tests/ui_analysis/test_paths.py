@@ -37,6 +37,7 @@ def test_shortest_path_listed_and_highlighted(qtbot, window, case, ids):
 
 
 def test_path_restrictions(qtbot, window, case, ids):
+    window.analysis.show_dock("paths")
     panel = window.analysis.paths
     panel.set_ends(ids["Hezbollah"], ids["Kataib Hezbollah"])
     for i in range(panel.types.count()):

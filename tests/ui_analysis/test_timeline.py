@@ -61,6 +61,7 @@ def test_clicking_a_mark_selects_it(qtbot, window, case, ids):
 def test_unreadable_dates_are_reported_not_guessed(qtbot, window, case, ids):
     from linkchart.commands import UpdateEntitiesCommand, push
 
+    window.analysis.show_dock("timeline")
     panel = window.analysis.timeline
     push(window.undo_stack, UpdateEntitiesCommand(case, {ids["Houthis"]: {"date": "sometime in the nineties"}}))
     qtbot.waitUntil(lambda: panel.unreadable_label.text() == "1 date not understood")

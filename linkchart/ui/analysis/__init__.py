@@ -2,9 +2,18 @@
 
 ``install(window)`` adds this feature's actions, menus and docks to a main
 window and binds them to whichever case the window has open.
+
+The docks' panels are made the first time they are needed (their dock comes into
+sight, or an action or test asks for them), so the window starts without
+pyqtgraph, ``linkchart.analysis`` and ``linkchart.layout``; until then each dock
+holds an empty widget. Made panels put off reading the case while out of sight
+and catch up when their dock comes back into sight.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -12,17 +21,19 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from linkchart.ui.actions import Actions
 from linkchart.ui.analysis.actions import ALL_SPECS, ANALYSIS_SPECS, GROUP_SPECS, LAYOUT_SPECS
-from linkchart.ui.analysis.analysis_dock import AnalysisPanel
-from linkchart.ui.analysis.duplicates import DuplicatesDialog
 from linkchart.ui.analysis.filtering import ChartFilter, FilterBanner
 from linkchart.ui.analysis.groups import GroupController
 from linkchart.ui.analysis.host import Host
 from linkchart.ui.analysis.layout_actions import LayoutController
-from linkchart.ui.analysis.paths import PathsPanel, select_neighbourhood
-from linkchart.ui.analysis.search_filter import SearchPanel
 from linkchart.ui.analysis.style_overlay import StyleOverlay
-from linkchart.ui.analysis.timeline import TimelinePanel
 from linkchart.ui.menus import menu_bar_menu
+
+if TYPE_CHECKING:
+    from linkchart.ui.analysis.analysis_dock import AnalysisPanel
+    from linkchart.ui.analysis.duplicates import DuplicatesDialog
+    from linkchart.ui.analysis.paths import PathsPanel
+    from linkchart.ui.analysis.search_filter import SearchPanel
+    from linkchart.ui.analysis.timeline import TimelinePanel
 
 
 class AnalysisFeature:
@@ -41,35 +52,73 @@ class AnalysisFeature:
         self.style_overlay = StyleOverlay(self.host)
         self.docks: dict[str, QDockWidget] = {}
         self._shown: set[str] = set()
-        self.analysis = AnalysisPanel(self.host)
-        self._dock("analysis", "Network Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.show", "inspector")
-        self.search = SearchPanel(self.host, self.filter)
-        self._dock("search", "Search and Filter", self.search, Qt.DockWidgetArea.LeftDockWidgetArea, "search.find", "entityPalette")
-        self.actions["search.find"].triggered.connect(self.search.focus_search)
-        self.paths = PathsPanel(self.host)
-        self._dock("paths", "Paths", self.paths, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.paths", "inspector")
+        self._panels: dict[str, QWidget] = {}
+        self._makers: dict[str, Callable[[], QWidget]] = {}
+        self._dock("analysis", "Network Analysis", _make_analysis, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.show", "inspector")
+        self._dock("search", "Search and Filter", _make_search, Qt.DockWidgetArea.LeftDockWidgetArea, "search.find", "entityPalette")
+        self.actions["search.find"].triggered.connect(lambda: self.search.focus_search())
+        self._dock("paths", "Paths", _make_paths, Qt.DockWidgetArea.RightDockWidgetArea, "analysis.paths", "inspector")
         self.actions["analysis.paths"].triggered.connect(self.find_paths_from_selection)
-        self.actions["analysis.neighbourhood"].triggered.connect(lambda: select_neighbourhood(self.host))
+        self.actions["analysis.neighbourhood"].triggered.connect(self.select_neighbourhood)
         self.duplicates: DuplicatesDialog | None = None
         self.actions["analysis.duplicates"].triggered.connect(self.show_duplicates)
-        self.timeline = TimelinePanel(self.host, self.filter)
-        self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "analysis.timeline")
+        self._dock("timeline", "Timeline", _make_timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "analysis.timeline")
         self._build_menus()
 
-    def _dock(self, object_name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, action_id: str,
-              beside: str = "") -> QDockWidget:
+    def _dock(self, object_name: str, title: str, make: Callable[[AnalysisFeature], QWidget], area: Qt.DockWidgetArea,
+              action_id: str, beside: str = "") -> QDockWidget:
         """Add a dock through the window (so View > Panels lists it), hidden until its action shows it.
 
-        With *beside* (another dock's objectName) it shares that dock's place as a tab.
+        ``make(self)`` builds its panel when the dock is first shown. With *beside*
+        (another dock's objectName) it shares that dock's place as a tab.
         """
-        dock = self.window.add_dock(widget, area, object_name, title)
+        dock = self.window.add_dock(QWidget(), area, object_name, title)
         neighbour = self.window.findChild(QDockWidget, beside) if beside else None
         if neighbour is not None and self.window.dockWidgetArea(neighbour) == area:
             self.window.tabifyDockWidget(neighbour, dock)
         dock.hide()
         self.docks[object_name] = dock
+        self._makers[object_name] = lambda: make(self)
+        # Shown by its action, View > Panels, a tab click or a restored layout: the panel must exist by then,
+        # and catch up on what it put off while out of sight (a tab coming to the front gets no show event).
+        dock.visibilityChanged.connect(lambda visible: self.panel(object_name).catch_up() if visible else None)
         self.actions[action_id].triggered.connect(lambda: self.show_dock(object_name))
         return dock
+
+    def panel(self, object_name: str) -> QWidget:
+        """The dock's panel, made (and its modules imported) the first time it is asked for."""
+        made = self._panels.get(object_name)
+        if made is None:
+            made = self._panels[object_name] = self._makers[object_name]()
+            dock = self.docks[object_name]
+            placeholder = dock.widget()
+            dock.setWidget(made)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            if dock.isVisible():
+                made.show()  # at once: a dock shows a new widget only on the next event-loop turn
+        return made
+
+    @property
+    def analysis(self) -> AnalysisPanel:
+        return self.panel("analysis")
+
+    @property
+    def search(self) -> SearchPanel:
+        return self.panel("search")
+
+    @property
+    def paths(self) -> PathsPanel:
+        return self.panel("paths")
+
+    @property
+    def timeline(self) -> TimelinePanel:
+        return self.panel("timeline")
+
+    def select_neighbourhood(self) -> set[str]:
+        from linkchart.ui.analysis.paths import select_neighbourhood
+
+        return select_neighbourhood(self.host)
 
     def find_paths_from_selection(self) -> None:
         if self.paths.use_selection():
@@ -78,6 +127,8 @@ class AnalysisFeature:
     def show_duplicates(self) -> DuplicatesDialog:
         """Open (or bring back) the duplicates dialog; it is not modal, so the chart stays usable."""
         if self.duplicates is None:
+            from linkchart.ui.analysis.duplicates import DuplicatesDialog
+
             self.duplicates = DuplicatesDialog(self.host, self.window)
         else:
             self.duplicates.refresh()
@@ -88,6 +139,7 @@ class AnalysisFeature:
     def show_dock(self, object_name: str) -> QDockWidget:
         dock = self.docks[object_name]
         first = not dock.isVisible() and object_name not in self._shown
+        self.panel(object_name)
         dock.show()
         dock.raise_()
         if first and object_name == "timeline":
@@ -113,6 +165,30 @@ class AnalysisFeature:
         group_menu.setObjectName("groupsMenu")
         for spec in GROUP_SPECS:
             group_menu.addAction(self.actions[spec.id])
+
+
+def _make_analysis(feature: AnalysisFeature) -> QWidget:
+    from linkchart.ui.analysis.analysis_dock import AnalysisPanel
+
+    return AnalysisPanel(feature.host)
+
+
+def _make_search(feature: AnalysisFeature) -> QWidget:
+    from linkchart.ui.analysis.search_filter import SearchPanel
+
+    return SearchPanel(feature.host, feature.filter)
+
+
+def _make_paths(feature: AnalysisFeature) -> QWidget:
+    from linkchart.ui.analysis.paths import PathsPanel
+
+    return PathsPanel(feature.host)
+
+
+def _make_timeline(feature: AnalysisFeature) -> QWidget:
+    from linkchart.ui.analysis.timeline import TimelinePanel
+
+    return TimelinePanel(feature.host, feature.filter)
 
 
 def _actions_of(window: QMainWindow) -> Actions:

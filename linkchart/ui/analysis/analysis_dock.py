@@ -2,7 +2,8 @@
 
 Results are read-only views of the case; the only edits are the visual
 overrides "Size cards by" and "Colour by community", each one undo step
-(``UpdateEntitiesCommand`` over ``entity.style``).
+(``UpdateEntitiesCommand`` over ``entity.style``). Shown results follow edits
+of a small chart; while the dock is hidden that waits until it is shown again.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from linkchart.ui.analysis.host import Host
 from linkchart.ui.analysis.style_overlay import COMMUNITY_KEY, SCALE_KEY
 from linkchart.ui.analysis.tables import ID_ROLE, RowsModel, sortable
 from linkchart.ui.analysis.worker import BackgroundJob, JobCancelled, snapshot
+from linkchart.ui.on_screen import on_screen
 
 BACKGROUND_ABOVE = 1500  # cards; below this a measure takes well under a second
 MAX_SCALE = 2.5
@@ -75,9 +77,11 @@ class AnalysisPanel(QWidget):
         self._stale = QTimer(self)
         self._stale.setSingleShot(True)
         self._stale.setInterval(400)
-        self._stale.timeout.connect(self._refresh_if_small)
+        self._stale.timeout.connect(self._case_edited)
+        self._outdated = False  # results to recompute when the panel is next shown
         host.case_changed.connect(self._on_changed)
         host.case_replaced.connect(self._reset)
+        self._reset()  # made after a case was opened, it starts as an opened case leaves it
 
     # ------------------------------------------------------------ building
     def _centrality_tab(self) -> QWidget:
@@ -365,6 +369,22 @@ class AnalysisPanel(QWidget):
         if self.components:
             self.find_components()
 
+    def _case_edited(self) -> None:
+        if on_screen(self):
+            self._refresh_if_small()
+        else:
+            self._outdated = self.result is not None or bool(self.communities or self.components)
+
+    def catch_up(self) -> None:
+        """Recompute results the chart's edits made out of date while the panel was out of sight."""
+        if self._outdated and on_screen(self):
+            self._outdated = False
+            self._refresh_if_small()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
     def _on_changed(self, event: ChangeEvent) -> None:
         structural = event.kind in ("entities_added", "entities_removed", "links_added", "links_removed", "reset")
         if structural or (event.kind == "links_changed" and {"source", "target", "strength", "direction"} & event.fields):
@@ -372,6 +392,7 @@ class AnalysisPanel(QWidget):
 
     def _reset(self) -> None:
         self.result, self.communities, self.components = None, [], []
+        self._outdated = False
         for model in (self.model, self.community_model, self.component_model):
             model.set_rows([])
         self._draw_chart()

@@ -98,12 +98,26 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(self.preview)
         layout.addLayout(buttons)
         self.resize(720, 460)
-        host.case_replaced.connect(self.refresh)
+        self._stale = False
+        host.case_replaced.connect(self._case_replaced)
         self.refresh()
 
     # ------------------------------------------------------------ listing
+    def _case_replaced(self) -> None:
+        # Comparing every pair of names is slow on a big case: a closed dialog looks when it is next shown.
+        if self.isVisible():  # a dialog is its own window: shown means in sight
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Look for duplicates again (after a merge, an undo or another case)."""
+        self._stale = False
         case = self.host.case
         self.pairs = find_duplicates(case)
         ents = case.entities

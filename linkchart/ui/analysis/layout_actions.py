@@ -5,10 +5,12 @@ Small charts are laid out on the GUI thread (they take milliseconds); above
 behind a progress dialog with Cancel. Either way the result becomes one
 ``SetPositionsCommand`` after a short animation. Pinned cards stay put: the
 layouts honour ``entity.pinned``, which Pin/Unpin set through an undo command.
+``linkchart.layout`` (numpy) is imported when a layout first runs, not at start-up.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +20,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from linkchart.commands import SetPositionsCommand, UpdateEntitiesCommand
-from linkchart.layout import ALGORITHMS, Cancelled
 from linkchart.model import Case
 from linkchart.ui.analysis.animation import PositionAnimation, animate_then
 from linkchart.ui.analysis.host import Host
@@ -104,6 +105,8 @@ class LayoutController(QObject):
         selected = self.host.selected_entity_ids()
         if not selected:
             return
+        from linkchart.layout import ALGORITHMS
+
         params = inspect.signature(ALGORITHMS["radial"]).parameters
         key = "centre" if "centre" in params else "center"
         self.run("Radial layout", "radial", scope=None, **{key: selected[0]})
@@ -112,6 +115,7 @@ class LayoutController(QObject):
         """Lay out the scope with ``linkchart.layout.ALGORITHMS[algorithm]`` and apply it as one step."""
         if self.busy:
             return
+        importlib.import_module("linkchart.layout")  # here on the GUI thread, never first on a worker
         ids = self.scope() if scope == "auto" else scope
         request = LayoutRequest(name, algorithm, ids, options)
         sizes = self.card_sizes(ids)
@@ -136,6 +140,8 @@ class LayoutController(QObject):
     def _landed(self, request: LayoutRequest, result: dict | None, error: BaseException | None) -> None:
         self.job = None
         if error is not None:
+            from linkchart.layout import Cancelled
+
             self.busy = False
             if not isinstance(error, (Cancelled, JobCancelled)):
                 # Not modal: the chart is untouched and the user may carry on.
@@ -182,6 +188,8 @@ class LayoutController(QObject):
 
 
 def _call(request: LayoutRequest, case: Case, sizes: dict, progress: Callable[[float], bool] | None) -> dict:
+    from linkchart.layout import ALGORITHMS
+
     return ALGORITHMS[request.algorithm](case, ids=request.ids, sizes=sizes, progress=progress, **request.options)
 
 

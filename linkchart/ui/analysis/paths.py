@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from linkchart.analysis import Path, Step, neighbourhood, shortest_paths, simple_paths
 from linkchart.model import Case, ChangeEvent, Link
 from linkchart.ui.analysis.host import Host
+from linkchart.ui.on_screen import on_screen
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -69,6 +70,7 @@ class PathsPanel(QWidget):
         self.host = host
         self.ends: tuple[str, str] | None = None
         self.paths: list[Path] = []
+        self._types_stale = True  # the link type list waits for the panel to be shown (or a search)
         self._build()
         host.case_replaced.connect(self._reset)
         host.case_changed.connect(self._on_changed)
@@ -126,7 +128,21 @@ class PathsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         self._fill_types()
 
-    def _fill_types(self) -> None:
+    def catch_up(self) -> None:
+        """List the link types if the case changed while the panel was out of sight and it is in sight now."""
+        if self._types_stale and on_screen(self):
+            self._fill_types()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def _fill_types(self, force: bool = False) -> None:
+        """List the case's link types with their counts (counting reads every link, so only when shown)."""
+        if not (force or on_screen(self)):
+            self._types_stale = True
+            return
+        self._types_stale = False
         case = self.host.case
         used: dict[str, int] = {}
         for link in case.links.values():
@@ -156,6 +172,8 @@ class PathsPanel(QWidget):
         self.ends_label.setText(f"From <b>{_esc(ents[a].label)}</b> to <b>{_esc(ents[b].label)}</b>")
 
     def allowed_types(self) -> set[str] | None:
+        if self._types_stale:
+            self._fill_types(force=True)
         checked = {self.types.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.types.count())
                    if self.types.item(i).checkState() == Qt.CheckState.Checked}
         return None if len(checked) == self.types.count() else checked

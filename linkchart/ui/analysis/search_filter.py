@@ -5,7 +5,9 @@ passages; clicking one selects it on the chart (an article passage opens in the
 reader and selects what cites that article). The filters (types, strength,
 grading, dates, source article, unsourced only, search results only) are view
 state: they grey or hide what does not pass, never change the case, and the
-status-bar banner says what is on and clears it.
+status-bar banner says what is on and clears it. While the dock is hidden its
+lists wait to be refilled until it is shown, unless its filters are on (they
+must keep filtering the edited chart).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from linkchart.analysis import FilterSpec, SearchHit, apply_filter, search
 from linkchart.model import Case, ChangeEvent, DateError, parse_date
 from linkchart.ui.analysis.filtering import ChartFilter, FilterPart
 from linkchart.ui.analysis.host import Host
+from linkchart.ui.on_screen import on_screen
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_WORDS = {"entity": "Card", "link": "Link", "article": "Article"}
@@ -78,6 +81,7 @@ class SearchPanel(QWidget):
         self.host = host
         self.chart_filter = chart_filter
         self.hits: list[SearchHit] = []
+        self._stale = True  # the type and article lists do not match the case (refilled when shown)
         self._search_timer = _timer(self, 150, self.run_search)
         self._filter_timer = _timer(self, 80, self.apply_filters)
         self._refill_timer = _timer(self, 200, self._case_edited)
@@ -85,7 +89,7 @@ class SearchPanel(QWidget):
         host.case_replaced.connect(self._case_replaced)
         host.case_changed.connect(self._on_changed)
         chart_filter.cleared.connect(self.reset_filters)
-        self._refill()
+        self._case_edited()
 
     # ------------------------------------------------------------ widgets
     def _build(self) -> None:
@@ -358,15 +362,32 @@ class SearchPanel(QWidget):
     def _case_replaced(self) -> None:
         self.reset_filters()
         self.box.clear()
-        self._refill()
-        self.run_search()
+        self._search_timer.stop()
+        self.run_search()  # an empty box: no results, nothing to read
+        self._case_edited()
 
     def _case_edited(self) -> None:
+        """Bring the lists and results in line with the case: now if shown or filtering, else when shown."""
+        self._refill_timer.stop()
+        filtering = bool({"search", "results"} & set(self.chart_filter.parts))
+        if not filtering and not on_screen(self):
+            self._stale = True
+            return
+        self._stale = False
         self._refill()
         if self.box.text().strip():
             self.run_search()
-        if {"search", "results"} & set(self.chart_filter.parts):
+        if filtering:
             self.apply_filters()
+
+    def catch_up(self) -> None:
+        """Refill the lists if the case changed while the panel was out of sight and it is in sight now."""
+        if self._stale and on_screen(self):
+            self._case_edited()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
 
     def _on_changed(self, event: ChangeEvent) -> None:
         if event.kind != "entities_moved":

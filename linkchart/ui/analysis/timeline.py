@@ -4,6 +4,10 @@ Exact dates are points; fuzzy, partial and ranged dates are bars spanning
 their uncertainty (the DateSpan's start to end). Lanes are per entity or per
 type. Dragging the shaded window filters the chart to what existed in it
 (view state, not an undo step); clicking a mark selects its item on the chart.
+
+Reading every date of a big case takes a while, so a hidden timeline only notes
+that its marks are out of date and redraws when it is shown; its window keeps
+filtering the chart meanwhile.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from linkchart.analysis import TimelineRecord, in_window, timeline
 from linkchart.model import ChangeEvent
 from linkchart.ui.analysis.filtering import ChartFilter, FilterPart
 from linkchart.ui.analysis.host import Host
+from linkchart.ui.on_screen import on_screen
 
 DAY = 86400.0
 BAR_HEIGHT = 0.5
@@ -99,6 +104,7 @@ class TimelinePanel(QWidget):
     """Lanes of dated marks with a draggable time window."""
 
     mark_clicked = Signal(str)
+    rebuilt = Signal()  # the marks were read from the case and drawn again
 
     def __init__(self, host: Host, chart_filter: ChartFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,20 +113,21 @@ class TimelinePanel(QWidget):
         self.chart_filter = chart_filter
         self.drawn = _Drawn([], np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, bool))
         self.lane_names: list[str] = []
+        self.stale = True  # the marks do not show the case; redrawn when next shown
         self._dirty = QTimer(self)
         self._dirty.setSingleShot(True)
         self._dirty.setInterval(60)
-        self._dirty.timeout.connect(self.rebuild)
+        self._dirty.timeout.connect(self.refresh)
         self._window_timer = QTimer(self)
         self._window_timer.setSingleShot(True)
         self._window_timer.setInterval(30)
         self._window_timer.timeout.connect(self.apply_window)
         self._build()
         host.case_changed.connect(self._on_changed)
-        host.case_replaced.connect(self.rebuild)
+        host.case_replaced.connect(self.refresh)
         host.selection_changed.connect(self._show_selection)
         chart_filter.cleared.connect(self._filter_cleared)
-        self.rebuild()
+        self.refresh()
 
     # ------------------------------------------------------------ widgets
     def _build(self) -> None:
@@ -179,8 +186,28 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.empty)
 
     # ------------------------------------------------------------ data
+    def refresh(self) -> None:
+        """Redraw now if the timeline is on screen; otherwise mark it out of date (the window still filters)."""
+        if on_screen(self):
+            self.rebuild()
+            return
+        self.stale = True
+        if self.filter_box.isChecked():
+            self.apply_window()
+
+    def catch_up(self) -> None:
+        """Redraw if the marks went out of date while the timeline was out of sight and it is in sight now."""
+        if self.stale and on_screen(self):
+            self.rebuild()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
     def rebuild(self) -> None:
         """Re-read every dated item and redraw the lanes (keeps the window where it was)."""
+        self.stale = False
+        self._dirty.stop()
         data = timeline(self.host.case, self.lanes.currentData() or "type")
         lanes = {key: i for i, (key, _label) in enumerate(data.lanes)}
         rows = [(r, lanes[r.lane]) for r in data.records]
@@ -201,6 +228,7 @@ class TimelinePanel(QWidget):
             self.fit()
         if self.filter_box.isChecked():
             self.apply_window()
+        self.rebuilt.emit()
 
     _region_set = False
 
