@@ -44,6 +44,7 @@ class ChartFilter(QObject):
         self.hidden_by_groups: set[str] = set()
         self.hidden_links_by_groups: set[str] = set()
         self._mode_override: str | None = None
+        self._plain_scene = None  # the scene when the last apply left every item shown and unfiltered
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -117,9 +118,16 @@ class ChartFilter(QObject):
         if scene is None or not shiboken6.isValid(scene):
             return
         entities, links = self.passing()
+        plain = entities is None and not self.hidden_by_groups and not self.hidden_links_by_groups
+        if plain and self._plain_scene is scene:
+            # Nothing was filtered and nothing is: every item, new ones too, is already shown (a walk of
+            # every item otherwise, after each edit and each case opened).
+            return
         scene.set_emphasis(entities, links, hide=self.mode == "hide")
         self._hide(scene.cards, self.hidden_by_groups)
         self._hide(scene.links, self.hidden_links_by_groups)
+        scene.visibility_changed()
+        self._plain_scene = scene if plain else None
 
     @staticmethod
     def _hide(items: dict, ids: Iterable[str]) -> None:

@@ -220,8 +220,9 @@ class GroupLayer(QObject):
             if group.collapsed:
                 for m in group.members:
                     hidden_by.setdefault(m, gid)
-        hidden_links = {lid for lid, link in case.links.items() if link.source in hidden_by or link.target in hidden_by}
-        proxies = self._proxies(hidden_by)
+        # Without a collapsed group nothing hides and nothing needs a proxy line: skip reading every link.
+        hidden_links = {lid for lid, link in case.links.items() if link.source in hidden_by or link.target in hidden_by} if hidden_by else set()
+        proxies = self._proxies(hidden_by) if hidden_by else {}
         for gid, group in case.groups.items():
             item = self.items.get(gid)
             if item is None:

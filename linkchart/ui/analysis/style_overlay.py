@@ -118,7 +118,9 @@ class StyleOverlay(QObject):
     def refresh_all(self) -> None:
         self.marks = {eid: m for eid, m in self.marks.items() if shiboken6.isValid(m)}
         self.pins = {eid: m for eid, m in self.pins.items() if shiboken6.isValid(m)}
-        self.refresh(list(self.host.case.entities) + list(self.marks) + list(self.pins))
+        # Only cards with something to show, and those that showed something: the rest need no look.
+        marked = [eid for eid, e in self.host.case.entities.items() if e.pinned or SCALE_KEY in e.style or COMMUNITY_KEY in e.style]
+        self.refresh(marked + list(self.marks) + list(self.pins))
 
     def refresh(self, ids: Iterable[str]) -> None:
         ids = list(dict.fromkeys(ids))
