@@ -2,10 +2,13 @@
 
 ``install(window)`` adds File > Import > Graph File, File > Export > Image /
 Report / Graph File, Page Setup, Print Preview and Print to a main window, and
-keeps ``window.export_feature`` for tests and other features.
+keeps ``window.export_feature`` for tests and other features. The dialogs,
+the printer and the graph readers are loaded when first used, not at start-up.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -21,13 +24,15 @@ from linkchart.ui.export.actions import (
     PRINT,
     PRINT_PREVIEW,
 )
-from linkchart.ui.export.graph_io import GraphTransfer
-from linkchart.ui.export.image_dialog import ExportImageDialog
-from linkchart.ui.export.options import SheetSettings
-from linkchart.ui.export.printing import PrintController
-from linkchart.ui.export.report_dialog import ExportReportDialog
-from linkchart.ui.export.source import ChartSource
 from linkchart.ui.menus import menu_bar_menu
+
+if TYPE_CHECKING:
+    from linkchart.ui.export.graph_io import GraphTransfer
+    from linkchart.ui.export.image_dialog import ExportImageDialog
+    from linkchart.ui.export.options import SheetSettings
+    from linkchart.ui.export.printing import PrintController
+    from linkchart.ui.export.report_dialog import ExportReportDialog
+    from linkchart.ui.export.source import ChartSource
 
 
 class ExportFeature:
@@ -36,30 +41,59 @@ class ExportFeature:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         self.actions = _registry(window)
-        self.image_settings = SheetSettings()
         self.report_settings: dict = {}
-        self.graphs = GraphTransfer(window)
-        self.printing = PrintController(window, self.source)
+        self._image_settings: SheetSettings | None = None
+        self._graphs: GraphTransfer | None = None
+        self._printing: PrintController | None = None
         self.last_export = None
         self._build_menus()
-        self.actions[IMPORT_GRAPH].triggered.connect(self.graphs.import_dialog)
-        self.actions[EXPORT_GRAPH].triggered.connect(self.graphs.export_dialog)
+        self.actions[IMPORT_GRAPH].triggered.connect(lambda: self.graphs.import_dialog())
+        self.actions[EXPORT_GRAPH].triggered.connect(lambda: self.graphs.export_dialog())
         self.actions[EXPORT_IMAGE].triggered.connect(self.export_image)
         self.actions[EXPORT_REPORT].triggered.connect(self.export_report)
-        self.actions[PAGE_SETUP].triggered.connect(self.printing.page_setup)
-        self.actions[PRINT_PREVIEW].triggered.connect(self.printing.print_preview)
-        self.actions[PRINT].triggered.connect(self.printing.print_)
+        self.actions[PAGE_SETUP].triggered.connect(lambda: self.printing.page_setup())
+        self.actions[PRINT_PREVIEW].triggered.connect(lambda: self.printing.print_preview())
+        self.actions[PRINT].triggered.connect(lambda: self.printing.print_())
         changed = getattr(window, "document_changed", None)
         if changed is not None:
             changed.connect(self._document_changed)
 
+    # ------------------------------------------------------------ made on first use
+    @property
+    def image_settings(self) -> SheetSettings:
+        if self._image_settings is None:
+            from linkchart.ui.export.options import SheetSettings
+
+            self._image_settings = SheetSettings()
+        return self._image_settings
+
+    @property
+    def graphs(self) -> GraphTransfer:
+        if self._graphs is None:
+            from linkchart.ui.export.graph_io import GraphTransfer
+
+            self._graphs = GraphTransfer(self.window)
+        return self._graphs
+
+    @property
+    def printing(self) -> PrintController:
+        if self._printing is None:
+            from linkchart.ui.export.printing import PrintController
+
+            self._printing = PrintController(self.window, self.source)
+        return self._printing
+
     def source(self) -> ChartSource:
+        from linkchart.ui.export.source import ChartSource
+
         return ChartSource.from_window(self.window)
 
     def _folder(self) -> str:
         return getattr(getattr(self.window, "session", None), "last_folder", "")
 
     def image_dialog(self) -> ExportImageDialog:
+        from linkchart.ui.export.image_dialog import ExportImageDialog
+
         return ExportImageDialog(self.source(), self.image_settings, self._folder(), self.window)
 
     def export_image(self) -> None:
@@ -70,6 +104,8 @@ class ExportFeature:
             self._status(f"Exported the chart to {dialog.path_edit.text()}{note}")
 
     def report_dialog(self) -> ExportReportDialog:
+        from linkchart.ui.export.report_dialog import ExportReportDialog
+
         return ExportReportDialog(self.source(), self.report_settings, self._folder(), self.window)
 
     def export_report(self) -> None:
@@ -78,8 +114,10 @@ class ExportFeature:
             self._status(f"Wrote the report {dialog.written}")
 
     def _document_changed(self) -> None:
-        # Titles and footers typed for one case do not belong on the next one.
-        for settings in (self.image_settings, self.printing.settings):
+        # Titles and footers typed for one case do not belong on the next one (nothing typed yet if never made).
+        for settings in (self._image_settings, self._printing.settings if self._printing else None):
+            if settings is None:
+                continue
             settings.title = settings.footer = ""
             settings.scope = "all"
 
