@@ -47,7 +47,12 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> None:
 
 
 def case_json_bytes(case: Case) -> bytes:
-    """The deterministic case.json: sorted keys, two-space indent, UTF-8, trailing newline."""
+    """The deterministic case.json: sorted keys, one record per line, UTF-8, trailing newline."""
+    with gc_paused():
+        return _case_json_bytes(case)
+
+
+def _case_json_bytes(case: Case) -> bytes:
     data = case_to_data(case, __version__)
     for entry in data["articles"]:
         art = case.articles[entry["id"]]
@@ -73,23 +78,27 @@ def dump_json_lines(data: dict[str, Any], sort_top: bool = True) -> str:
     compact line, so a diff of two saves shows one line per changed item, and the
     C encoder does the work (``indent=`` would fall back to the slow Python one).
     """
+    with gc_paused():
+        # One flat list and one join: the whole text is built once, with no copy per list or line.
+        parts = ["{\n"]
+        keys = sorted(data) if sort_top else list(data)
+        for n, key in enumerate(keys):
+            value = data[key]
+            comma = "," if n < len(keys) - 1 else ""
+            if isinstance(value, list) and value:
+                parts.append(f"{_compact(key)}:[\n")
+                for item in value:
+                    parts += (_compact(item), ",\n")
+                parts[-1] = f"\n]{comma}\n"
+            else:
+                parts.append(f"{_compact(key)}:{_compact(value)}{comma}\n")
+        parts.append("}\n")
+        return "".join(parts)
 
-    def compact(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
-    lines = ["{"]
-    keys = sorted(data) if sort_top else list(data)
-    for n, key in enumerate(keys):
-        value = data[key]
-        comma = "," if n < len(keys) - 1 else ""
-        if isinstance(value, list) and value:
-            lines.append(f"{compact(key)}:[")
-            lines.extend(compact(item) + ("," if i < len(value) - 1 else "") for i, item in enumerate(value))
-            lines.append(f"]{comma}")
-        else:
-            lines.append(f"{compact(key)}:{compact(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+# One encoder for every record: json.dumps would build a new one per call. Records
+# are trees built by case_to_data, so the circular-reference check is dead weight.
+_compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False, check_circular=False).encode
 
 
 def write_case(case: Case, handle: IO[bytes]) -> None:
