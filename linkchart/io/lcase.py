@@ -137,7 +137,7 @@ def _read(zf: zipfile.ZipFile) -> Case:
     if CASE_JSON not in members:
         raise CaseFileError("not a LinkChart case file (no case.json inside)")
     raw = _read_member(zf, members[CASE_JSON], MAX_JSON_BYTES)
-    with gc_paused(long_lived=True):
+    with gc_paused():
         return _read_data(zf, members, raw)
 
 

@@ -436,17 +436,12 @@ def read_vocabulary(case: Case, data: Any) -> None:
 
 
 @contextmanager
-def gc_paused(long_lived: bool = False) -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Hold the cyclic garbage collector while a whole case is decoded, built or encoded.
 
     That work makes hundreds of thousands of containers and no cycles, and each
     full collection walks the whole growing heap: at 10k entities the collector
     took half of the load time. Nested use is fine; the outermost one resumes it.
-
-    ``long_lived=True`` (a loaded case) files what was made straight into the
-    oldest generation on the way out. Left young, the first allocations after
-    the load would trigger a young and a middle collection over all of it
-    (~0.2 s at 10k entities), only to promote it there anyway.
     """
     if not gc.isenabled():
         yield
@@ -455,11 +450,6 @@ def gc_paused(long_lived: bool = False) -> Iterator[None]:
     try:
         yield
     finally:
-        # freeze + unfreeze moves every tracked object to the oldest generation without
-        # visiting any; skipped if someone else keeps objects frozen, which unfreeze would undo.
-        if long_lived and gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
         gc.enable()
 
 
@@ -469,7 +459,7 @@ def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[st
     Article entries must already have been checked against ``texts`` by the caller
     (the .lcase reader checks hashes); here we check structure and references.
     """
-    with gc_paused(long_lived=True):
+    with gc_paused():
         return _build_case(data, texts, originals)
 
 

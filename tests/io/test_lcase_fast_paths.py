@@ -216,7 +216,7 @@ def test_loading_and_saving_give_the_garbage_collector_back(small_case, tmp_path
     path = tmp_path / "a.lcase"
     save_case(small_case, path)
     assert gc.isenabled()
-    loaded = load_case(path)
+    load_case(path)
     assert gc.isenabled()
     bad = tmp_path / "bad.lcase"
     with zipfile.ZipFile(bad, "w") as zf:
@@ -226,31 +226,10 @@ def test_loading_and_saving_give_the_garbage_collector_back(small_case, tmp_path
     assert gc.isenabled()
     gc.disable()
     try:
-        assert load_case(path).entities.keys() == loaded.entities.keys()
+        assert load_case(path).entities.keys() == small_case.entities.keys()
         assert not gc.isenabled()  # a caller that paused the collector keeps it paused
     finally:
         gc.enable()
-
-
-def test_a_loaded_case_is_filed_with_the_long_lived_objects(small_case, tmp_path):
-    path = tmp_path / "a.lcase"
-    save_case(small_case, path)
-    case = load_case(path)
-    young = {id(o) for o in gc.get_objects(generation=0)} | {id(o) for o in gc.get_objects(generation=1)}
-    assert not any(id(item) in young for item in [case, case.graph, *case.entities.values(), *case.links.values()])
-    assert gc.get_freeze_count() == 0
-
-
-def test_objects_someone_else_froze_stay_frozen(small_case, tmp_path):
-    path = tmp_path / "a.lcase"
-    save_case(small_case, path)
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        load_case(path)
-        assert gc.get_freeze_count() >= frozen > 0
-    finally:
-        gc.unfreeze()
 
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
