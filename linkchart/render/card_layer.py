@@ -11,11 +11,11 @@ The arrays are rebuilt lazily, after the scene reports a change.
 from __future__ import annotations
 
 import numpy as np
-import shiboken6
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from linkchart.render.arrays import draw_rects
 from linkchart.render.style import ChartStyle
 
 DIM_OPACITY = 0.18
@@ -119,5 +119,4 @@ class CardLayer(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for index in np.unique(colours).tolist():
             painter.setBrush(self._palette[index])
-            data = np.ascontiguousarray(rects[colours == index])
-            painter.drawRects(shiboken6.wrapInstance(data.ctypes.data, QRectF), len(data))
+            draw_rects(painter, rects[colours == index])

@@ -20,11 +20,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import shiboken6
-from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from linkchart.render.arrays import draw_segments
 from linkchart.render.style import ChartStyle
 
 STRENGTHS = ("confirmed", "probable", "possible")
@@ -310,16 +310,6 @@ class LinkLayer(QGraphicsItem):
                 opacity = dim
                 painter.setOpacity(DIM_OPACITY if dim else 1.0)
             item.paint_label_if_room(painter, self.style.selection if key // 3 == 2 else self.style.link)
-
-
-def draw_segments(painter: QPainter, segments: np.ndarray) -> None:
-    """Draw (n, 4) rows of x1, y1, x2, y2 as lines in one call, straight from the array's memory.
-
-    A QLineF is four doubles, so the array is handed to ``drawLines(const QLineF *, int)``
-    as it is: making 20,000 QLineF objects in Python would cost more than drawing them.
-    """
-    data = np.ascontiguousarray(segments, dtype=np.float64)
-    painter.drawLines(shiboken6.wrapInstance(data.ctypes.data, QLineF), len(data))
 
 
 def _clip_lines(lines: np.ndarray, rect: tuple, period: float) -> np.ndarray:
