@@ -20,8 +20,9 @@ from linkchart import __version__
 from linkchart.io.atomic import atomic_write
 from linkchart.io.errors import CaseFileError, reading
 from linkchart.io.migrations import migrate
-from linkchart.io.schema import FORMAT_NAME, _Reader, case_to_data, data_to_case, gc_paused
+from linkchart.io.schema import FORMAT_NAME, _Reader, case_to_data, data_to_case
 from linkchart.model import Case
+from linkchart.model.bulk import gc_paused
 
 SUFFIX = ".lcase"
 CASE_JSON = "case.json"

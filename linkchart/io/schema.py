@@ -7,11 +7,9 @@ with a message that names the offending item; it never trusts the input.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -31,6 +29,7 @@ from linkchart.model import (
     LinkType,
     is_id,
 )
+from linkchart.model.bulk import gc_paused
 from linkchart.model.case import METADATA_FIELDS
 
 FORMAT_NAME = "linkchart-case"
@@ -433,29 +432,6 @@ def read_vocabulary(case: Case, data: Any) -> None:
             id=t.text("id", None, 200), label=t.text("label", None, 200), inverse=t.text("inverse", "", 200),
             directed=t.flag("directed", True),
         )
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a whole case is decoded, built or encoded.
-
-    That work makes hundreds of thousands of containers and no cycles, and each
-    full collection walks the whole growing heap: at 10k entities the collector
-    took half of the load time. Nested use is fine; the outermost one resumes it.
-
-    What was made stays young, so the next allocations pay one young pass over
-    it (~0.2 s at 10k entities, instead of ~0.5 s of full passes during the
-    load). Promoting it with gc.freeze() + unfreeze() avoids that pass but made
-    the full test suite segfault in PySide6 while the next chart was built.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[str, tuple[str, bytes]]) -> Case:

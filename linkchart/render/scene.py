@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from linkchart.model import Case, ChangeEvent
+from linkchart.model.bulk import gc_paused
 from linkchart.render.card_item import BLOCK_LOD, DETAIL_LOD, CardItem
 from linkchart.render.card_layer import CardLayer
 from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem
@@ -81,6 +82,11 @@ class ChartScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         """Drop every item and build them again from the case."""
+        with gc_paused():
+            self._rebuild()
+        self.mirrored.emit()
+
+    def _rebuild(self) -> None:
         self.link_layer.clear()
         self._selected_links = set()
         overview = self.card_layer.active
@@ -98,7 +104,6 @@ class ChartScene(QGraphicsScene):
         self._add_links(self.case.links)
         self.card_layer.set_active(overview)
         self.fit_scene_rect()
-        self.mirrored.emit()
 
     def _make_layers(self) -> None:
         """The items that paint links in bulk (see link_layer); ``clear()`` deletes them, so rebuilds remake them."""
@@ -160,7 +165,8 @@ class ChartScene(QGraphicsScene):
     def _on_changed(self, event: ChangeEvent) -> None:
         handler = getattr(self, f"_on_{event.kind}", None)
         if handler is not None:
-            handler(event)
+            with gc_paused():
+                handler(event)
             self.mirrored.emit()
 
     def _on_reset(self, event: ChangeEvent) -> None:
