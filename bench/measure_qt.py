@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,10 +34,25 @@ def _case_file(size: int) -> Path:
     return path
 
 
+def _fresh_user_dirs() -> None:
+    """Point this process's settings and autosaves at a new temporary folder (removed at exit).
+
+    A window restores the saved dock layout and preferences, so the user's own
+    would change the figures. A folder set by whoever runs the bench is kept.
+    """
+    if "LINKCHART_CONFIG_DIR" in os.environ and "LINKCHART_DATA_DIR" in os.environ:
+        return
+    folder = tempfile.mkdtemp(prefix="linkchart-bench-user-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ.setdefault("LINKCHART_CONFIG_DIR", os.path.join(folder, "config"))
+    os.environ.setdefault("LINKCHART_DATA_DIR", os.path.join(folder, "data"))
+
+
 def _window():
     from linkchart.app import create_main_window
     from linkchart.settings import Preferences
 
+    _fresh_user_dirs()
     window = create_main_window(preferences=Preferences(autosave_seconds=3600))
     window.resize(*VIEW_SIZE)
     window.show()
@@ -71,7 +88,14 @@ def startup(size: int) -> Trial:
         "from PySide6.QtWidgets import QApplication;"
         "w=create_main_window(); w.show(); QApplication.instance().processEvents()"
     )
-    return Trial(run=lambda: subprocess.run([sys.executable, "-c", code], check=True, capture_output=True), repeats=3, target=1.0)
+
+    def run() -> None:
+        # Each start gets empty settings, so no saved dock layout or preference from an earlier run counts.
+        with tempfile.TemporaryDirectory(prefix="linkchart-bench-user-") as folder:
+            env = dict(os.environ, LINKCHART_CONFIG_DIR=os.path.join(folder, "config"), LINKCHART_DATA_DIR=os.path.join(folder, "data"))
+            subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=env)
+
+    return Trial(run=run, repeats=3, target=1.0)
 
 
 @measurement("open", sizes=(1_000, 10_000), needs_qt=True)
