@@ -30,6 +30,16 @@ BLOCK_LOD = 0.1  # below this zoom: a coloured block only
 MIN_SCREEN_TEXT = 8.5  # zoomed out, labels are drawn at least this many screen pixels tall
 
 
+TEXT_ROOM = MAX_WIDTH - BADGE - 3 * PAD
+
+
+def _fit(style: ChartStyle, font: QFont, text: str) -> tuple[float, str]:
+    """The width *text* wants in *font*, and the text elided to fit a card."""
+    fm = style.metrics(font)
+    width = fm.horizontalAdvance(text or " ")
+    return width, text if width <= TEXT_ROOM else fm.elidedText(text, Qt.TextElideMode.ElideRight, TEXT_ROOM)
+
+
 class CardItem(QGraphicsRectItem):
     """One entity on the chart; ``entity_id`` ties it to the model.
 
@@ -68,13 +78,15 @@ class CardItem(QGraphicsRectItem):
         self.unsourced = not entity.citations
         self._type_hex = entity_type.colour
         self._icon_name = entity_type.icon
-        label_fm = self.style.metrics(self.style.label_font)
-        sub_fm = self.style.metrics(self.style.subtitle_font)
-        text_room = MAX_WIDTH - BADGE - 3 * PAD
-        want = max(label_fm.horizontalAdvance(self.label or " "), sub_fm.horizontalAdvance(self.subtitle))
+        label_width, self._label_text = _fit(self.style, self.style.label_font, self.label)
+        # Most subtitles are a type's name, shared by thousands of cards: measured once per style.
+        key = ("subtitle", self.subtitle)
+        fitted = self.style._metrics.get(key)
+        if fitted is None:
+            fitted = self.style._metrics[key] = _fit(self.style, self.style.subtitle_font, self.subtitle)
+        subtitle_width, self._subtitle_text = fitted
+        want = max(label_width, subtitle_width)
         width = max(MIN_WIDTH, min(MAX_WIDTH, want + BADGE + 3 * PAD + (6 if self.unsourced else 0)))
-        self._label_text = label_fm.elidedText(self.label, Qt.TextElideMode.ElideRight, text_room)
-        self._subtitle_text = sub_fm.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, text_room)
         self._rect = QRectF(-width / 2, -HEIGHT / 2, width, HEIGHT)
         self.half_width, self.half_height = width / 2, HEIGHT / 2  # read by links on every geometry update
         self.setRect(self._rect.adjusted(-6, -6, 8, 8))  # room for the shadow, the selection and the handle

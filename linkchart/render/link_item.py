@@ -1,8 +1,11 @@
 """A link: a line or arc between two cards, arrowheads for its direction, a label that reads along it.
 
-Geometry (path, arrowheads, label placement) is computed in
-:meth:`LinkItem.update_geometry`, which the scene calls only when an end card
-moves or resizes or the link's place among parallel links changes. Several
+Geometry (line, arrowheads, label placement) is computed by :func:`place_links`,
+which the scene calls only when end cards move or resize or a link's place
+among parallel links changes, for all such links at once (straight ones with
+numpy, see link_geometry). Items keep it as plain floats and make the Qt
+objects that paint needs on first use: a chart has thousands of links and
+only those on screen are painted. Several
 links between one pair are arcs bent by ``offset`` pixels either side of the
 straight line, measured against a normal that depends only on the pair (not on
 each link's direction), so a->b and b->a links never land on top of each other.
@@ -11,20 +14,20 @@ each link's direction), so a->b and b->a links never land on top of each other.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Link
 from linkchart.render.card_item import CardItem, hover_enter, hover_leave
+from linkchart.render.link_geometry import ARROW_HALF_WIDTH, ARROW_LENGTH, GAP, HIT_MARGIN, place_straight
 from linkchart.render.link_layer import link_pen
 from linkchart.render.style import ChartStyle
 
-ARROW_LENGTH = 11.0
-ARROW_HALF_WIDTH = 4.8
-GAP = 2.0  # between a card's edge and the arrow tip
+NAN4 = (math.nan,) * 4
 PEN_WIDTH = 1.5
 LABEL_LOD = 0.5  # link labels are smaller than card labels, so they go sooner when zooming out
 SMOOTH_LOD = 0.3
@@ -44,7 +47,7 @@ class LinkItem(QGraphicsPathItem):
 
     Type = QGraphicsItem.UserType + 2
 
-    def __init__(self, link: Link, source: CardItem, target: CardItem, label: str, style: ChartStyle) -> None:
+    def __init__(self, link: Link, source: CardItem, target: CardItem, label: str, style: ChartStyle, place: bool = True) -> None:
         super().__init__()
         self.layer = None  # first: setting flags below already calls itemChange
         self.layer_index = -1
@@ -55,27 +58,31 @@ class LinkItem(QGraphicsPathItem):
         self.style = style
         self.offset = 0.0
         self.hovered = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # exposedRect lets paint() skip what lies off screen: long links cross views they barely touch.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setZValue(0)
-        self._path = QPainterPath()
-        self._arrows: list[QPolygonF] = []
-        self._label_transform = QTransform()
-        self._label_rect = QRectF()
+        self._line = NAN4  # the drawn straight line; NaN for arcs and loops, whose path is _curve
+        self._curve: QPainterPath | None = None
+        self._arrow_points: list[Sequence[float]] = []  # per arrowhead: x0, y0, ... x3, y3
+        self._arrows: list[QPolygonF] | None = None  # made from _arrow_points when first painted
+        self._tips = NAN4
+        self._box = NAN4
+        self._label_point = (0.0, 0.0)
+        self._label_angle = 0.0
+        self._label_room = 0.0
+        self._label_box = NAN4
+        self._label_width = 0.0
         self.display_text = ""
         self.label_reversed = False
         self.describe: Callable[[], str] = lambda: ""  # the scene supplies the tooltip text
-        self._tips = (math.nan,) * 4
-        self.set_link(link, label)
+        self.set_link(link, label, place)
 
     def type(self) -> int:
         return LinkItem.Type
 
     # ------------------------------------------------------------ model in
-    def set_link(self, link: Link, label: str) -> None:
-        """Take the link's look (label, direction, strength, sources) and re-place it."""
+    def set_link(self, link: Link, label: str, place: bool = True) -> None:
+        """Take the link's look (label, direction, strength, sources); re-place it unless the caller places in bulk."""
         self.label = label
         self.direction = link.direction
         self.strength = link.strength
@@ -83,30 +90,41 @@ class LinkItem(QGraphicsPathItem):
         self.unsourced = not link.citations
         self.canonical_flip = link.source > link.target
         self._measure_texts()
-        self.update_geometry()
+        if place:
+            self.update_geometry()
 
     def set_ends(self, source: CardItem, target: CardItem, flip: bool) -> None:
         self.source_card, self.target_card, self.canonical_flip = source, target, flip
         self.update_geometry()
 
-    def set_offset(self, offset: float) -> None:
-        if offset != self.offset:
-            self.offset = offset
+    def set_offset(self, offset: float, place: bool = True) -> bool:
+        """Bend the link *offset* pixels off the straight line; True if that changed anything."""
+        if offset == self.offset:
+            return False
+        self.offset = offset
+        if place:
             self.update_geometry()
+        return True
 
-    def set_style(self, style: ChartStyle) -> None:
+    def set_style(self, style: ChartStyle, place: bool = True) -> None:
         self.style = style
         self._measure_texts()
-        self.update_geometry()
+        if place:
+            self.update_geometry()
 
     # ------------------------------------------------------------ geometry
     def update_geometry(self) -> None:
-        """Recompute the cached path, arrowheads and label placement from the end cards.
+        """Re-place this link from its end cards (see :func:`place_links` for many at once)."""
+        place_links([self])
 
-        Plain float arithmetic: this runs for every link when a chart opens and for
-        every attached link on each step of a drag.
-        """
-        self.prepareGeometryChange()
+    def is_straight(self) -> bool:
+        return self.source_card is not self.target_card and not self.offset
+
+    def _has_label(self) -> bool:
+        return bool(self.label or self._grading_text)
+
+    def _place_curve(self) -> None:
+        """Arcs (parallel links) and loops: a few per chart, placed one at a time."""
         if self.source_card is self.target_card:
             start, control, end, control2 = self._loop()
             head_from = control2
@@ -114,43 +132,66 @@ class LinkItem(QGraphicsPathItem):
             start, control, end = self._arc()
             control2 = None
             head_from = control
-        self._arrows = []
+        arrows, tips = [], [math.nan] * 4
         line_start, line_end = start, end
-        tips = [math.nan] * 4
         if self.direction in ("forward", "both"):
             tips[0:2] = end
             ux, uy = _unit(end[0] - head_from[0], end[1] - head_from[1])
-            self._arrows.append(_arrowhead(end, ux, uy))
+            arrows.append(_arrowhead(end, ux, uy))
             line_end = (end[0] - ux * (ARROW_LENGTH - 1), end[1] - uy * (ARROW_LENGTH - 1))
         if self.direction == "both":
             tips[2:4] = start
             ux, uy = _unit(start[0] - control[0], start[1] - control[1])
-            self._arrows.append(_arrowhead(start, ux, uy))
+            arrows.append(_arrowhead(start, ux, uy))
             line_start = (start[0] - ux * (ARROW_LENGTH - 1), start[1] - uy * (ARROW_LENGTH - 1))
         path = QPainterPath(QPointF(*line_start))
         if control2 is not None:
             path.cubicTo(QPointF(*control), QPointF(*control2), QPointF(*line_end))
-            self._straight = None
-        elif self.offset:
-            path.quadTo(QPointF(*control), QPointF(*line_end))
-            self._straight = None
         else:
-            path.lineTo(QPointF(*line_end))
-            self._straight = QLineF(line_start[0], line_start[1], line_end[0], line_end[1])
-        self._path = path
+            path.quadTo(QPointF(*control), QPointF(*line_end))
+        self._line, self._curve = NAN4, path
         self._place_label(start, control, end, control2)
-        self._label_bounds = self._label_transform.mapRect(self._label_rect)
-        hit = QPainterPath(path)
-        if not self._label_rect.isEmpty():
-            hit.addPolygon(self._label_transform.map(QPolygonF(self._label_rect)))
-        for arrow in self._arrows:
-            hit.addPolygon(arrow)
-        self.setPath(hit)
+        corners = self._label_transform.map(QPolygonF(self._label_rect)) if self.display_text else QPolygonF()
+        flat = [c for p in list(corners)[:4] for c in (p.x(), p.y())]
+        self._set_shape(QPainterPath(path), flat, arrows, tips)
+        self._set_boxes(flat)
+
+    def _place_straight(self, line, tips, arrows, point, angle, reversed_, room, corners, box, label_box) -> None:
+        """Take the geometry :func:`place_links` computed for this (straight) link."""
+        self._line, self._curve = tuple(line), None
+        self._label_point, self._label_angle, self._label_room = tuple(point), angle, room
+        self._set_label_text(reversed_)
+        path = QPainterPath()
+        path.moveTo(line[0], line[1])
+        path.lineTo(line[2], line[3])
+        heads = [arrows[:8]] if arrows[0] == arrows[0] else []
+        if arrows[8] == arrows[8]:
+            heads.append(arrows[8:])
+        self._set_shape(path, corners if self.display_text else (), heads, tips)
+        self._box = tuple(box)
+        self._label_box = tuple(label_box) if self.display_text else (point[0], point[1]) * 2
+
+    def _set_shape(self, path: QPainterPath, corners: Sequence[float], arrows: list[Sequence[float]], tips: Sequence[float]) -> None:
+        """Set the (never drawn) hit path: line, label box, arrowheads; Qt strokes it for bounds and hit tests."""
+        for polygon in ((corners,) if len(corners) else ()) + tuple(arrows):
+            path.moveTo(polygon[0], polygon[1])
+            path.lineTo(polygon[2], polygon[3])
+            path.lineTo(polygon[4], polygon[5])
+            path.lineTo(polygon[6], polygon[7])
+            path.closeSubpath()
+        self.setPath(path)
+        self._arrow_points, self._arrows = arrows, None
         self._tips = tuple(tips)
-        bounds = hit.controlPointRect()  # contains the curve; cheaper than stroking the hit path
-        self._box = (bounds.left() - 5, bounds.top() - 5, bounds.right() + 5, bounds.bottom() + 5)
-        if self.layer is not None:
-            self.layer.refresh(self)
+
+    def _set_boxes(self, corners: Sequence[float]) -> None:
+        """The hit box and label box of a curve (straight links get theirs from numpy)."""
+        bounds = self.path().controlPointRect()  # contains the curve; cheaper than stroking the hit path
+        self._box = (bounds.left() - HIT_MARGIN, bounds.top() - HIT_MARGIN, bounds.right() + HIT_MARGIN, bounds.bottom() + HIT_MARGIN)
+        if len(corners):
+            xs, ys = corners[0::2], corners[1::2]
+            self._label_box = (min(xs), min(ys), max(xs), max(ys))
+        else:
+            self._label_box = self._label_point * 2
 
     def _arc(self) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
         a, b = self.source_card, self.target_card
@@ -159,11 +200,7 @@ class LinkItem(QGraphicsPathItem):
         length = math.hypot(bx, by) or 1.0
         bend = 2 * self.offset / length
         control = ((x1 + x2) / 2 - by * bend, (y1 + y2) / 2 + bx * bend)
-        start = _exit_point(a, control if self.offset else (x2, y2))
-        end = _exit_point(b, control if self.offset else (x1, y1))
-        if not self.offset:
-            control = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-        return start, control, end
+        return _exit_point(a, control), control, _exit_point(b, control)
 
     def _loop(self) -> tuple[tuple[float, float], ...]:
         """A link from a card to itself: a loop above the card, taller for each parallel one."""
@@ -181,15 +218,26 @@ class LinkItem(QGraphicsPathItem):
             mx = start[0] * 0.25 + control[0] * 0.5 + end[0] * 0.25
             my = start[1] * 0.25 + control[1] * 0.5 + end[1] * 0.25
         angle = math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
-        self.label_reversed = angle > 90.5 or angle < -89.5
-        if self.label_reversed:
-            angle += 180.0
-        self._wording, self._wording_width, width = self._texts[self.label_reversed]
-        self.display_text = self._wording + self._grading_text
-        self._label_rect = QRectF(-width / 2, -self._text_height / 2, width, self._text_height) if self.display_text else QRectF()
-        self._label_transform = QTransform().translate(mx, my).rotate(angle)
+        reversed_ = angle > 90.5 or angle < -89.5
+        self._label_angle = angle + 180.0 if reversed_ else angle
         self._label_point = (mx, my)
         self._label_room = math.hypot(end[0] - start[0], end[1] - start[1])
+        self._set_label_text(reversed_)
+
+    def _set_label_text(self, reversed_: bool) -> None:
+        self.label_reversed = reversed_
+        self._wording, self._wording_width, self._label_width = self._texts[reversed_]
+        self.display_text = self._wording + self._grading_text
+
+    @property
+    def _label_rect(self) -> QRectF:
+        """The label box about its centre, before turning (empty when there is no label)."""
+        width, height = self._label_width, self._text_height
+        return QRectF(-width / 2, -height / 2, width, height) if self.display_text else QRectF()
+
+    @property
+    def _label_transform(self) -> QTransform:
+        return QTransform().translate(*self._label_point).rotate(self._label_angle)
 
     def _measure_texts(self) -> None:
         """Both readings of the label (left-to-right and turned round) and their widths, once per change.
@@ -215,17 +263,28 @@ class LinkItem(QGraphicsPathItem):
 
     def label_center(self) -> QPointF:
         """Where the label sits, in item (= scene) coordinates."""
-        return self._label_transform.map(QPointF(0, 0))
+        return QPointF(*self._label_point)
 
     def line_path(self) -> QPainterPath:
         """The drawn line (without arrowheads or label), in scene coordinates."""
-        return QPainterPath(self._path)
+        if self._curve is not None:
+            return QPainterPath(self._curve)
+        path = QPainterPath()
+        path.moveTo(self._line[0], self._line[1])
+        path.lineTo(self._line[2], self._line[3])
+        return path
+
+    def straight_line(self) -> QLineF | None:
+        """The drawn line if the link is straight, else None."""
+        return None if self._curve is not None else QLineF(*self._line)
 
     def arrow_tips(self) -> tuple[float, float, float, float]:
         """End arrow tip x, y, then start arrow tip x, y; NaN where there is no arrowhead."""
         return self._tips
 
     def arrows(self) -> list[QPolygonF]:
+        if self._arrows is None:
+            self._arrows = [QPolygonF([QPointF(p[k], p[k + 1]) for k in (0, 2, 4, 6)]) for p in self._arrow_points]
         return self._arrows
 
     def label_point(self) -> tuple[float, float]:
@@ -233,7 +292,8 @@ class LinkItem(QGraphicsPathItem):
 
     def label_bounds(self) -> QRectF:
         """The label's axis-aligned box in scene coordinates."""
-        return self._label_bounds
+        left, top, right, bottom = self._label_box
+        return QRectF(left, top, right - left, bottom - top)
 
     def paint_label_if_room(self, painter: QPainter, colour) -> None:
         """The label, if the link is long enough to carry it (the layer calls this for labels on screen)."""
@@ -249,32 +309,34 @@ class LinkItem(QGraphicsPathItem):
             # Zoomed out, a chart is thousands of these: a hairline, nothing else, as cheaply as possible.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(style.hairline(selected))
-            if self._straight is not None:
-                painter.drawLine(self._straight)
+            straight = self.straight_line()
+            if straight is not None:
+                painter.drawLine(straight)
             else:
-                painter.drawPath(self._path)
+                painter.drawPath(self._curve)
             return
         colour = style.selection if selected else style.link
         pen = link_pen(style, self.strength, 2 if selected else 1 if self.hovered else 0, PEN_WIDTH, DASHES)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= SMOOTH_LOD)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect
-        if self._straight is not None and not exposed.isEmpty():
+        straight = self.straight_line()
+        if straight is not None and not exposed.isEmpty():
             # Draw only the part on screen, keeping the dash pattern where it would be.
-            part = _clip(self._straight, exposed.adjusted(-8, -8, 8, 8))
+            part = _clip(straight, exposed.adjusted(-8, -8, 8, 8))
             if part is not None:
                 if self.strength in DASHES:  # (an offset turns a solid pen into an empty dash pattern)
-                    pen.setDashOffset(QLineF(self._straight.p1(), part.p1()).length() / pen.widthF())
+                    pen.setDashOffset(QLineF(straight.p1(), part.p1()).length() / pen.widthF())
                 painter.setPen(pen)
                 painter.drawLine(part)
         else:
             painter.setPen(pen)
-            painter.drawPath(self._path)
+            painter.drawPath(self.line_path())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        for arrow in self._arrows:
+        for arrow in self.arrows():
             painter.drawPolygon(arrow)
-        visible_label = exposed.isEmpty() or self._label_bounds.intersects(exposed)
+        visible_label = exposed.isEmpty() or self.label_bounds().intersects(exposed)
         if lod >= LABEL_LOD and self.display_text and self._label_room > 24 and visible_label:
             self._paint_label(painter, colour)
 
@@ -314,6 +376,7 @@ class LinkItem(QGraphicsPathItem):
             self.layer.refresh(self)
 
 
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 _HIT_PEN = QPen(Qt.GlobalColor.transparent, 10)  # sets the clickable width; paint() never uses it
 
 
@@ -341,12 +404,12 @@ def _unit(dx: float, dy: float) -> tuple[float, float]:
     return (dx / length, dy / length) if length > 1e-9 else (1.0, 0.0)
 
 
-def _arrowhead(tip: tuple[float, float], ux: float, uy: float) -> QPolygonF:
-    """A slightly notched arrowhead whose point is *tip*, pointing along (ux, uy)."""
+def _arrowhead(tip: tuple[float, float], ux: float, uy: float) -> tuple[float, ...]:
+    """A slightly notched arrowhead whose point is *tip*, pointing along (ux, uy), as x0, y0, ... x3, y3."""
     tx, ty = tip
     bx, by = tx - ux * ARROW_LENGTH, ty - uy * ARROW_LENGTH
     nx, ny = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
-    return QPolygonF([QPointF(tx, ty), QPointF(bx + nx, by + ny), QPointF(bx + ux * 1.5, by + uy * 1.5), QPointF(bx - nx, by - ny)])
+    return (tx, ty, bx + nx, by + ny, bx + ux * 1.5, by + uy * 1.5, bx - nx, by - ny)
 
 
 def _exit_point(card: CardItem, toward: tuple[float, float]) -> tuple[float, float]:
@@ -359,3 +422,62 @@ def _exit_point(card: CardItem, toward: tuple[float, float]) -> tuple[float, flo
     t = min((card.half_width + GAP) / adx if adx > 1e-9 else math.inf, (card.half_height + GAP) / ady if ady > 1e-9 else math.inf)
     t = min(t, 1.0)
     return cx + dx * t, cy + dy * t
+
+
+_HEADS = {"forward": (True, False), "both": (True, True), "none": (False, False)}
+
+
+def place_links(items: Sequence[LinkItem], moved_only: bool = False) -> None:
+    """Re-place *items* from their end cards: straight ones together with numpy, arcs and loops one by one.
+
+    Then each layer the items belong to copies their new geometry (and, unless only
+    cards *moved*, their selection, visibility and strength).
+    """
+    straight = []
+    for item in items:
+        if item.is_straight():
+            straight.append(item)
+        else:
+            item._place_curve()
+    if straight:
+        _place_straight_links(straight)
+    layers: dict[object, list[LinkItem]] = {}
+    for item in items:
+        if item.layer is not None:
+            layers.setdefault(item.layer, []).append(item)
+    for layer, members in layers.items():
+        layer.refresh_many(members, states=not moved_only)
+
+
+def _place_straight_links(items: list[LinkItem]) -> None:
+    n = len(items)
+    ends, heads, sizes = [], [], []
+    no_label = (0.0, 0.0, 0.0)
+    cards: dict[CardItem, tuple[float, float, float, float]] = {}  # most cards end several links
+    for item in items:
+        a, b = item.source_card, item.target_card
+        row_a = cards.get(a)
+        if row_a is None:
+            row_a = cards[a] = (a.x(), a.y(), a.half_width, a.half_height)
+        row_b = cards.get(b)
+        if row_b is None:
+            row_b = cards[b] = (b.x(), b.y(), b.half_width, b.half_height)
+        ends.append(row_a + row_b)
+        heads.append(_HEADS[item.direction])
+        sizes.append((item._texts[False][2], item._texts[True][2], item._text_height) if item._has_label() else no_label)
+    placed = place_straight(np.array(ends, dtype=float), np.array(heads, dtype=bool).reshape(n, 2), np.array(sizes, dtype=float))
+    columns = zip(
+        placed.line.tolist(),
+        placed.tips.tolist(),
+        placed.arrows.reshape(n, 16).tolist(),
+        placed.label.tolist(),
+        placed.angle.tolist(),
+        placed.reversed.tolist(),
+        placed.room.tolist(),
+        placed.corners.reshape(n, 8).tolist(),
+        placed.box.tolist(),
+        placed.label_box.tolist(),
+        strict=True,
+    )
+    for item, row in zip(items, columns, strict=True):
+        item._place_straight(*row)

@@ -71,7 +71,8 @@ class LinkLayer(QGraphicsItem):
         self.moving = False  # the view is panning or zooming: draw cheaply until it settles
 
     # ------------------------------------------------------------ registry
-    def add(self, item) -> None:
+    def add(self, item, refresh: bool = True) -> None:
+        """Paint *item* from now on; with ``refresh=False`` the caller places it (and so refreshes) later."""
         if self._free:
             index = self._free.pop()
             self._items[index] = item
@@ -82,7 +83,8 @@ class LinkLayer(QGraphicsItem):
             self._items.append(item)
         item.layer, item.layer_index = self, index
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
-        self.refresh(item)
+        if refresh:
+            self.refresh(item)
 
     def remove(self, item) -> None:
         index = item.layer_index
@@ -127,20 +129,44 @@ class LinkLayer(QGraphicsItem):
         """Copy *item*'s geometry and look into the arrays and repaint where it was and is."""
         i = item.layer_index
         old = self._box_rect(i) if self._shown[i] else QRectF()
-        straight = item._straight
-        self._line[i] = (straight.x1(), straight.y1(), straight.x2(), straight.y2()) if straight is not None else (math.nan,) * 4
+        self._line[i] = item._line
         self._box[i] = item._box
         box = self._box_rect(i)
         self._tips[i] = item.arrow_tips()
         self._label[i] = item.label_point() if item.display_text else (math.nan, math.nan)
-        emphasis = 2 if item.isSelected() else 1 if item.hovered else 0
-        self._key[i] = STRENGTHS.index(item.strength) + 3 * emphasis if item.strength in STRENGTHS else 3 * emphasis
-        self._shown[i] = item.isVisible()
-        self._dim[i] = item.opacity() < 0.99
+        self._key[i], self._shown[i], self._dim[i] = _state(item)
+        self._grow_bounds(box)
+        self.update(old.united(box))
+
+    def refresh_many(self, items: list, states: bool = True) -> None:
+        """:meth:`refresh` for many items at once (after a bulk placement), repainting the whole layer.
+
+        ``states=False`` copies geometry only: after a move, selection and looks are as they were.
+        """
+        if len(items) < 8:
+            for item in items:
+                self.refresh(item)
+            return
+        index = np.fromiter((item.layer_index for item in items), dtype=np.intp, count=len(items))
+        self._line[index] = [item._line for item in items]
+        self._box[index] = [item._box for item in items]
+        self._tips[index] = [item._tips for item in items]
+        self._label[index] = [item._label_point if item.display_text else (math.nan, math.nan) for item in items]
+        if states:
+            rows = [_state(item) for item in items]
+            self._key[index] = [row[0] for row in rows]
+            self._shown[index] = [row[1] for row in rows]
+            self._dim[index] = [row[2] for row in rows]
+        boxes = self._box[index]
+        if not np.isnan(boxes[:, 0]).all():
+            left, top = float(np.nanmin(boxes[:, 0])), float(np.nanmin(boxes[:, 1]))
+            self._grow_bounds(QRectF(left, top, float(np.nanmax(boxes[:, 2])) - left, float(np.nanmax(boxes[:, 3])) - top))
+        self.update()
+
+    def _grow_bounds(self, box: QRectF) -> None:
         if not self._bounds.contains(box):
             self.prepareGeometryChange()
             self._bounds = self._bounds.united(box) if not self._bounds.isNull() else QRectF(box)
-        self.update(old.united(box))
 
     def refresh_states(self, items=None) -> None:
         """Re-read selection, visibility and opacity of *items* (default: all) after a bulk change."""
@@ -310,6 +336,13 @@ class LinkLayer(QGraphicsItem):
                 opacity = dim
                 painter.setOpacity(DIM_OPACITY if dim else 1.0)
             item.paint_label_if_room(painter, self.style.selection if key // 3 == 2 else self.style.link)
+
+
+def _state(item) -> tuple[int, bool, bool]:
+    """The layer's key (strength + 3 * emphasis), shown and dimmed flags for *item*."""
+    emphasis = 2 if item.isSelected() else 1 if item.hovered else 0
+    key = STRENGTHS.index(item.strength) + 3 * emphasis if item.strength in STRENGTHS else 3 * emphasis
+    return key, item.isVisible(), item.opacity() < 0.99
 
 
 def _clip_lines(lines: np.ndarray, rect: tuple, period: float) -> np.ndarray:

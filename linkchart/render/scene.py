@@ -19,7 +19,7 @@ from linkchart.model import Case, ChangeEvent
 from linkchart.model.bulk import gc_paused
 from linkchart.render.card_item import BLOCK_LOD, DETAIL_LOD, CardItem
 from linkchart.render.card_layer import CardLayer
-from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem
+from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem, place_links
 from linkchart.render.link_layer import LinkLayer
 from linkchart.render.style import ChartStyle
 
@@ -75,7 +75,8 @@ class ChartScene(QGraphicsScene):
         for card in self.cards.values():
             card.set_style(style)
         for link in self.links.values():
-            link.set_style(style)
+            link.set_style(style, place=False)
+        place_links(list(self.links.values()))
         self.link_layer.set_style(style)
         self.card_layer.set_style(style)
         self.mirrored.emit()
@@ -134,6 +135,10 @@ class ChartScene(QGraphicsScene):
         self._selected_links = selected
         self.link_layer.refresh_states(changed)
         self.card_layer.mark_dirty()
+
+    def follow_cards(self, link_ids: Iterable[str]) -> None:
+        """Re-place these links after their cards moved without a model event (a layout animation)."""
+        place_links([self.links[lid] for lid in link_ids if lid in self.links], moved_only=True)
 
     def card_moved(self) -> None:
         """Something moved cards without a model event (a layout animation): the block layer must follow."""
@@ -204,8 +209,7 @@ class ChartScene(QGraphicsScene):
             if card is not None and entity is not None:
                 card.setPos(entity.x, entity.y)
                 touched |= self._links_at.get(eid, set())
-        for lid in touched:
-            self.links[lid].update_geometry()
+        place_links([self.links[lid] for lid in touched], moved_only=True)
         self.card_layer.mark_dirty()
         self._grow_scene_rect(self.cards[e] for e in event.ids if e in self.cards)
 
@@ -227,7 +231,7 @@ class ChartScene(QGraphicsScene):
             if lid in self._pairs.get(pair, []):
                 self._pairs[pair].remove(lid)
             pairs.add(pair)
-        self._spread(pairs)
+        place_links(self._spread(pairs))
         self.link_layer.tighten()
 
     def _on_links_changed(self, event: ChangeEvent) -> None:
@@ -256,12 +260,13 @@ class ChartScene(QGraphicsScene):
     def _add_links(self, ids: Iterable[str]) -> None:
         assert self.case is not None
         pairs = set()
+        added = []
         order = {lid: i for i, lid in enumerate(self.case.links)}
         for lid in ids:
             link = self.case.links.get(lid)
             if link is None or lid in self.links or link.source not in self.cards or link.target not in self.cards:
                 continue
-            item = LinkItem(link, self.cards[link.source], self.cards[link.target], self.case.link_label(link), self.style)
+            item = LinkItem(link, self.cards[link.source], self.cards[link.target], self.case.link_label(link), self.style, place=False)
             item.describe = lambda lid=lid: self._link_tooltip(lid)
             self.links[lid] = item
             self._ends[lid] = (link.source, link.target)
@@ -269,14 +274,22 @@ class ChartScene(QGraphicsScene):
             self._links_at[link.target].add(lid)
             pair = frozenset((link.source, link.target))
             self._pairs[pair].append(lid)
-            self._pairs[pair].sort(key=lambda k: order.get(k, len(order)))
             pairs.add(pair)
             self.addItem(item)
-            self.link_layer.add(item)
-        self._spread(pairs)
+            self.link_layer.add(item, refresh=False)
+            added.append(item)
+        for pair in pairs:
+            if len(self._pairs[pair]) > 1:
+                self._pairs[pair].sort(key=lambda k: order.get(k, len(order)))
+        fresh = set(added)
+        place_links(added + [item for item in self._spread(pairs) if item not in fresh])
 
-    def _spread(self, pairs: Iterable[frozenset[str]]) -> None:
-        """Give each link of a pair its own arc: offsets ..., -1, 0, 1, ... times the spacing."""
+    def _spread(self, pairs: Iterable[frozenset[str]]) -> list[LinkItem]:
+        """Give each link of a pair its own arc (offsets ..., -1, 0, 1, ... times the spacing); return those bent anew.
+
+        The caller places them (see place_links), together with any other links it changed.
+        """
+        bent = []
         for pair in pairs:
             ids = self._pairs.get(pair, [])
             if not ids:
@@ -284,7 +297,10 @@ class ChartScene(QGraphicsScene):
                 continue
             count = len(ids)
             for index, lid in enumerate(ids):
-                self.links[lid].set_offset((index - (count - 1) / 2) * PARALLEL_SPACING)
+                item = self.links[lid]
+                if item.set_offset((index - (count - 1) / 2) * PARALLEL_SPACING, place=False):
+                    bent.append(item)
+        return bent
 
     def _refresh_cards(self, ids: Iterable[str]) -> None:
         assert self.case is not None
@@ -297,10 +313,13 @@ class ChartScene(QGraphicsScene):
 
     def _refresh_links(self, ids: Iterable[str]) -> None:
         assert self.case is not None
+        changed = []
         for lid in ids:
             link = self.case.links.get(lid)
             if link is not None and lid in self.links:
-                self.links[lid].set_link(link, self.case.link_label(link))
+                self.links[lid].set_link(link, self.case.link_label(link), place=False)
+                changed.append(self.links[lid])
+        place_links(changed)
 
     def _link_tooltip(self, link_id: str) -> str:
         link = self.case.links.get(link_id) if self.case is not None else None

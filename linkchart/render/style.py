@@ -58,11 +58,12 @@ class ChartStyle:
 
     def metrics(self, font: QFont) -> QFontMetricsF:
         """Font metrics, made once per font: items measure text for every card and link."""
-        key = font.key()
-        found = self._metrics.get(key)
+        # Keyed by identity (the entry keeps the font alive, so its id is not reused): font.key() costs
+        # more than the measuring it saves.
+        found = self._metrics.get(("font", id(font)))
         if found is None:
-            found = self._metrics[key] = QFontMetricsF(font)
-        return found
+            found = self._metrics[("font", id(font))] = (font, QFontMetricsF(font))
+        return found[1]
 
     @classmethod
     def light(cls) -> ChartStyle:

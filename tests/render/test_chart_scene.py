@@ -58,7 +58,7 @@ def test_scene_follows_model_changes(qapp, case):
     assert not link.label_reversed and link.display_text == f"backed by {FORWARD_MARK}"
     assert link.line_path().boundingRect().right() < 600  # the line stops at the card's edge
     case.update_link(lid, direction="both", strength="probable", reliability="B", credibility="2")
-    assert link.display_text == "backed by  B2" and len(link._arrows) == 2
+    assert link.display_text == "backed by  B2" and len(link.arrows()) == 2
     case.update_link(lid, direction="none")
     assert not link._arrows
     removal = case.remove_entities([iran.id])

@@ -60,10 +60,7 @@ class PositionAnimation(QObject):
             else:
                 start = self.starts[eid]
                 card.setPos(start.x() + (x - start.x()) * t, start.y() + (y - start.y()) * t)
-        for lid in self.links:
-            item = self.scene.links.get(lid)
-            if item is not None:
-                item.update_geometry()
+        self.scene.follow_cards(self.links)
         self.scene.card_moved()
 
 
