@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 
 from linkchart.model import Link
 from linkchart.render.card_item import CardItem, hover_enter, hover_leave
-from linkchart.render.link_geometry import ARROW_HALF_WIDTH, ARROW_LENGTH, GAP, HIT_MARGIN, place_straight
+from linkchart.render.link_geometry import ARROW_HALF_WIDTH, ARROW_LENGTH, GAP, HIT_MARGIN, StraightPlacement, place_straight
 from linkchart.render.link_layer import link_pen
 from linkchart.render.style import ChartStyle
 
@@ -157,19 +157,41 @@ class LinkItem(QGraphicsPathItem):
         self._set_boxes(flat)
 
     def _place_straight(self, line, tips, arrows, point, angle, reversed_, room, corners, box, label_box) -> None:
-        """Take the geometry :func:`place_links` computed for this (straight) link."""
-        self._line, self._curve = tuple(line), None
-        self._label_point, self._label_angle, self._label_room = tuple(point), angle, room
-        self._set_label_text(reversed_)
+        """Take the geometry :func:`place_links` computed for this (straight) link.
+
+        The same as _set_shape and _set_boxes do for curves, unrolled: this runs for
+        every link when a chart opens and for every moved one on each move.
+        """
+        self._line, self._curve = line, None
+        self._label_point, self._label_angle, self._label_room = point, angle, room
+        self.label_reversed = reversed_
+        self._wording, self._wording_width, self._label_width = self._texts[reversed_]
+        self.display_text = text = self._wording + self._grading_text
+        self._tips, self._box = tips, box
         path = QPainterPath()
         path.moveTo(line[0], line[1])
         path.lineTo(line[2], line[3])
-        heads = [arrows[:8]] if arrows[0] == arrows[0] else []
-        if arrows[8] == arrows[8]:
-            heads.append(arrows[8:])
-        self._set_shape(path, corners if self.display_text else (), heads, tips)
-        self._box = tuple(box)
-        self._label_box = tuple(label_box) if self.display_text else (point[0], point[1]) * 2
+        if text:
+            self._label_box = label_box
+            path.moveTo(corners[0], corners[1])
+            path.lineTo(corners[2], corners[3])
+            path.lineTo(corners[4], corners[5])
+            path.lineTo(corners[6], corners[7])
+            path.closeSubpath()
+        else:
+            self._label_box = point + point
+        heads = []
+        for k in (0, 8) if arrows[0] == arrows[0] or arrows[8] == arrows[8] else ():
+            if arrows[k] == arrows[k]:
+                head = arrows[k : k + 8]
+                heads.append(head)
+                path.moveTo(head[0], head[1])
+                path.lineTo(head[2], head[3])
+                path.lineTo(head[4], head[5])
+                path.lineTo(head[6], head[7])
+                path.closeSubpath()
+        self._arrow_points, self._arrows = heads, None
+        self.setPath(path)
 
     def _set_shape(self, path: QPainterPath, corners: Sequence[float], arrows: list[Sequence[float]], tips: Sequence[float]) -> None:
         """Set the (never drawn) hit path: line, label box, arrowheads; Qt strokes it for bounds and hit tests."""
@@ -433,23 +455,36 @@ def place_links(items: Sequence[LinkItem], moved_only: bool = False) -> None:
     Then each layer the items belong to copies their new geometry (and, unless only
     cards *moved*, their selection, visibility and strength).
     """
-    straight = []
+    straight, curves = [], []
     for item in items:
         if item.is_straight():
             straight.append(item)
         else:
             item._place_curve()
-    if straight:
-        _place_straight_links(straight)
-    layers: dict[object, list[LinkItem]] = {}
-    for item in items:
+            curves.append(item)
+    for layer, members in _by_layer(curves).items():
+        layer.refresh_many([curves[k] for k in members], states=not moved_only)
+    if not straight:
+        return
+    placed, labelled = _place_straight_links(straight)
+    label = np.where(labelled[:, None], placed.label, np.nan)
+    for layer, members in _by_layer(straight).items():
+        rows = np.array(members, dtype=np.intp)
+        geometry = (placed.line[rows], placed.box[rows], placed.tips[rows], label[rows])
+        layer.refresh_many([straight[k] for k in members], states=not moved_only, geometry=geometry)
+
+
+def _by_layer(items: list[LinkItem]) -> dict[object, list[int]]:
+    """Positions in *items* grouped by the layer that paints the item (a chart has one)."""
+    groups: dict[object, list[int]] = {}
+    for k, item in enumerate(items):
         if item.layer is not None:
-            layers.setdefault(item.layer, []).append(item)
-    for layer, members in layers.items():
-        layer.refresh_many(members, states=not moved_only)
+            groups.setdefault(item.layer, []).append(k)
+    return groups
 
 
-def _place_straight_links(items: list[LinkItem]) -> None:
+def _place_straight_links(items: list[LinkItem]) -> tuple[StraightPlacement, np.ndarray]:
+    """Place straight links with numpy and hand each its geometry; return it, and which have a label."""
     n = len(items)
     ends, heads, sizes = [], [], []
     no_label = (0.0, 0.0, 0.0)
@@ -465,19 +500,22 @@ def _place_straight_links(items: list[LinkItem]) -> None:
         ends.append(row_a + row_b)
         heads.append(_HEADS[item.direction])
         sizes.append((item._texts[False][2], item._texts[True][2], item._text_height) if item._has_label() else no_label)
-    placed = place_straight(np.array(ends, dtype=float), np.array(heads, dtype=bool).reshape(n, 2), np.array(sizes, dtype=float))
+    size = np.array(sizes, dtype=float)
+    placed = place_straight(np.array(ends, dtype=float), np.array(heads, dtype=bool).reshape(n, 2), size)
+    # Rows as tuples: items keep them as they are (lists would be mutable and shared).
     columns = zip(
-        placed.line.tolist(),
-        placed.tips.tolist(),
+        map(tuple, placed.line.tolist()),
+        map(tuple, placed.tips.tolist()),
         placed.arrows.reshape(n, 16).tolist(),
-        placed.label.tolist(),
+        map(tuple, placed.label.tolist()),
         placed.angle.tolist(),
         placed.reversed.tolist(),
         placed.room.tolist(),
         placed.corners.reshape(n, 8).tolist(),
-        placed.box.tolist(),
-        placed.label_box.tolist(),
+        map(tuple, placed.box.tolist()),
+        map(tuple, placed.label_box.tolist()),
         strict=True,
     )
     for item, row in zip(items, columns, strict=True):
         item._place_straight(*row)
+    return placed, size[:, 0] > 0

@@ -138,20 +138,24 @@ class LinkLayer(QGraphicsItem):
         self._grow_bounds(box)
         self.update(old.united(box))
 
-    def refresh_many(self, items: list, states: bool = True) -> None:
+    def refresh_many(self, items: list, states: bool = True, geometry: tuple | None = None) -> None:
         """:meth:`refresh` for many items at once (after a bulk placement), repainting the whole layer.
 
         ``states=False`` copies geometry only: after a move, selection and looks are as they were.
+        *geometry*, if the caller has it in arrays already: line, box, tips and label rows of the items.
         """
         if len(items) < 8:
             for item in items:
                 self.refresh(item)
             return
         index = np.fromiter((item.layer_index for item in items), dtype=np.intp, count=len(items))
-        self._line[index] = [item._line for item in items]
-        self._box[index] = [item._box for item in items]
-        self._tips[index] = [item._tips for item in items]
-        self._label[index] = [item._label_point if item.display_text else (math.nan, math.nan) for item in items]
+        if geometry is not None:
+            self._line[index], self._box[index], self._tips[index], self._label[index] = geometry
+        else:
+            self._line[index] = [item._line for item in items]
+            self._box[index] = [item._box for item in items]
+            self._tips[index] = [item._tips for item in items]
+            self._label[index] = [item._label_point if item.display_text else (math.nan, math.nan) for item in items]
         if states:
             rows = [_state(item) for item in items]
             self._key[index] = [row[0] for row in rows]
