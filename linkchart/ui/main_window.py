@@ -18,7 +18,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QByteArray, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, QUndoView, QWidget
 
 from linkchart import paths
 from linkchart.commands.base import plural
@@ -49,6 +49,7 @@ from linkchart.ui.selection import SceneSelectionSync, SelectionModel
 from linkchart.ui.theme import apply_theme
 
 Area = Qt.DockWidgetArea
+_LOST_TAB = "\u2063lost"  # a title no dock has: see MainWindow._hide_lost_tab_bars
 
 
 class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
@@ -92,6 +93,7 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         # Features add docks beside ours; give the chart the room, not the widest panel's wish.
         self.resizeDocks([self.palette_dock, self.inspector], [200, 340], Qt.Orientation.Horizontal)
         self._restore_layout()
+        self._hide_lost_tab_bars()
 
     # ------------------------------------------------------------ building
     def add_dock(self, widget: QWidget, area: Area, object_name: str, title: str = "") -> QDockWidget:
@@ -340,6 +342,28 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.session.window_geometry.encode("ascii")))
         if self.session.window_state:
             self.restoreState(QByteArray.fromBase64(self.session.window_state.encode("ascii")))
+
+    def _hide_lost_tab_bars(self) -> None:
+        """Hide dock tab bars Qt no longer uses, which it would otherwise leave drawn where they last were.
+
+        Qt 6 loses a dock tab bar when a second group of tabbed docks forms
+        while the window is hidden (Search and Filter under Entity Types, after
+        Network Analysis beside the Inspector) and when a layout is restored
+        while it is hidden: the lost bar stays a visible child of the window,
+        never laid out again, naming docks that are closed or tabbed elsewhere
+        ("Entity Types | Search and Filter" over the Overview). Qt rewrites the
+        tab titles of every bar it uses on each layout pass, so a bar still
+        showing a placeholder title after one is lost; no dock changes.
+        """
+        bars = self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        for bar in bars:
+            for i in range(bar.count()):
+                bar.setTabText(i, _LOST_TAB)
+        self.layout().invalidate()
+        self.layout().activate()
+        for bar in bars:
+            if any(bar.tabText(i) == _LOST_TAB for i in range(bar.count())):
+                bar.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
