@@ -32,6 +32,7 @@ DIM_OPACITY = 0.18
 _LABEL_MARGIN = 120.0  # a label is at most this far (scene px) from its centre
 _ARROW_MARGIN = 14.0
 _CELL = 64.0  # grid cell (scene px) for finding labels that overlap
+DENSE_LINKS = 600  # links near the view above which plain lines are drawn without antialiasing
 
 
 def link_pen(style: ChartStyle, strength: str, emphasis: int, width: float, dashes: dict) -> QPen:
@@ -252,14 +253,19 @@ class LinkLayer(QGraphicsItem):
             self._paint_arrows(painter, groups, rect)
 
     def _paint_full(self, painter: QPainter, indices: np.ndarray, rect: tuple, lod: float) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # Where hundreds of links cross the view, smoothing them costs most of the frame (measured:
+        # 1,400 long 1 px lines take 25-50 ms antialiased, 7 ms not) and shows nothing in the tangle;
+        # selected and hovered links stay smooth.
+        dense = len(indices) > DENSE_LINKS
         painter.setBrush(Qt.BrushStyle.NoBrush)
         groups = list(self._groups(indices))
         for dim, key, chosen in groups:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dense or key >= 3)
             painter.setOpacity(DIM_OPACITY if dim else 1.0)
             pen = self._pen(key, lod)
             painter.setPen(pen)
             self._draw_lines(painter, chosen, rect, pen, lod)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._paint_arrows(painter, groups, rect)
         if lod >= self._label_lod:
             self._paint_labels(painter, groups, rect)

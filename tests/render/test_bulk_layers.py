@@ -113,3 +113,36 @@ def test_panning_draws_simplified_frames_then_one_full_frame(chart, qtbot):
     assert view.chart.link_layer.moving  # while the view moves: no labels, no antialiasing
     qtbot.waitUntil(lambda: not view.chart.link_layer.moving, timeout=2000)
     assert not _is_background(view, _pixel(view, QPointF(200, 0)))
+
+
+def _shades_along(view: ChartView, a: QPointF, b: QPointF) -> set[tuple[int, int, int]]:
+    """Distinct non-background colours in a band around the segment a-b (on screen)."""
+    image = view.viewport().grab().toImage()
+    shades = set()
+    for step in range(30, 70):  # clear of the cards and the label in the middle
+        t = step / 200
+        centre = view.mapFromScene(QPointF(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t))
+        for dy in range(-3, 4):
+            colour = image.pixelColor(centre.x(), centre.y() + dy)
+            if not _is_background(view, colour):
+                shades.add((colour.red(), colour.green(), colour.blue()))
+    return shades
+
+
+def test_where_many_links_cross_the_view_plain_lines_are_not_smoothed(chart, qtbot, monkeypatch):
+    view, case, a, b, link = chart
+    case.move_entities({b.id: (600.0, 260.0)})  # a slanted line: smoothing shows as many shades of grey
+    view.resetTransform()
+    view.centerOn(300, 130)
+    view.viewport().repaint()
+    qtbot.waitUntil(lambda: not view.chart.link_layer.moving)  # the full frame after the view moved
+    view.viewport().repaint()
+    ends = QPointF(0, 0), QPointF(600, 260)
+    assert len(_shades_along(view, *ends)) > 4
+    monkeypatch.setattr("linkchart.render.link_layer.DENSE_LINKS", 0)  # as if hundreds crossed the view
+    view.chart.link_layer.update()
+    view.viewport().repaint()
+    assert len(_shades_along(view, *ends)) <= 2
+    view.chart.links[link.id].setSelected(True)  # the link the analyst is looking at stays smooth
+    view.viewport().repaint()
+    assert len(_shades_along(view, *ends)) > 4
