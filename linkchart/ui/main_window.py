@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPointF, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, QUndoView, QWidget
 
@@ -221,7 +221,7 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         self._update_actions()
         self.chart_view.fit_all()
         self.chart_view.fit_pending = True  # and again as the window settles, until the user zooms
-        QTimer.singleShot(0, self.overview_dock.view.fit)
+        self.overview_dock.view.redraw_soon()  # at once, taking the place of the redraw the rebuild asked for
         self.document_changed.emit()
 
     def _update_undo_actions(self, *_args) -> None:

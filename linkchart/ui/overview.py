@@ -2,7 +2,10 @@
 
 The chart is drawn into a cached picture, redrawn a moment after the chart stops
 changing, so dragging cards on a big chart does not repaint every item twice
-(once in the chart, once here) for each mouse move.
+(once in the chart, once here) for each mouse move. Requests for a redraw share
+one timer, so opening a case (the scene rebuilds, then the window asks for a
+prompt redraw) draws the whole chart once; while the dock is closed or a tab
+behind another nothing is drawn, and the picture catches up when it comes back.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTransfor
 from PySide6.QtWidgets import QDockWidget, QSizePolicy, QWidget
 
 from linkchart.ui.chart_view import ChartView
+from linkchart.ui.on_screen import on_screen
 
 REDRAW_DELAY_MS = 250
 MARGIN = 40.0
@@ -29,11 +33,11 @@ class OverviewView(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._picture = QImage()
         self._to_widget = QTransform()  # scene -> widget for the current picture
+        self._stale = True  # the picture does not show the chart as it is now
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
-        self._redraw.setInterval(REDRAW_DELAY_MS)
-        self._redraw.timeout.connect(self.fit)
-        chart_view.chart.mirrored.connect(self._redraw.start)
+        self._redraw.timeout.connect(self._redraw_if_seen)
+        chart_view.chart.mirrored.connect(self.chart_changed)
         chart_view.horizontalScrollBar().valueChanged.connect(self.update)
         chart_view.verticalScrollBar().valueChanged.connect(self.update)
         chart_view.zoom_changed.connect(lambda _z: self.update())
@@ -41,8 +45,36 @@ class OverviewView(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(180, 140)
 
+    def chart_changed(self) -> None:
+        """The chart changed: redraw a moment after it stops changing."""
+        self.redraw_soon(REDRAW_DELAY_MS)
+
+    def redraw_soon(self, delay_ms: int = 0) -> None:
+        """Redraw within *delay_ms* (or with an earlier request already pending), if the overview is in sight then."""
+        self._stale = True
+        if not (self._redraw.isActive() and self._redraw.remainingTime() <= delay_ms):
+            self._redraw.start(delay_ms)
+
+    def catch_up(self) -> None:
+        """Back in sight: redraw now if the chart changed meanwhile."""
+        if self._stale:
+            self.redraw_soon(0)
+
+    def _redraw_if_seen(self) -> None:
+        if on_screen(self):
+            self.fit()
+        else:
+            # Stale until catch_up; drop the old picture so another case's chart never shows meanwhile.
+            self._picture = QImage()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()  # on_screen is only true once the dock has been laid out, so not at once
+
     def fit(self) -> None:
-        """Redraw the picture of the whole chart at this widget's size."""
+        """Redraw the picture of the whole chart at this widget's size, now (and drop any pending redraw)."""
+        self._redraw.stop()
+        self._stale = False
         scene = self.chart_view.chart
         rect = scene.items_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         size = self.size()
@@ -67,7 +99,7 @@ class OverviewView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._redraw.start()
+        self.redraw_soon(REDRAW_DELAY_MS)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -109,3 +141,5 @@ class OverviewDock(QDockWidget):
         self.setObjectName("overview")
         self.view = OverviewView(chart_view, self)
         self.setWidget(self.view)
+        # A tab coming to the front gets no show event.
+        self.visibilityChanged.connect(lambda visible: self.view.catch_up() if visible else None)
