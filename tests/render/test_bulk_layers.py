@@ -146,3 +146,23 @@ def test_where_many_links_cross_the_view_plain_lines_are_not_smoothed(chart, qtb
     view.chart.links[link.id].setSelected(True)  # the link the analyst is looking at stays smooth
     view.viewport().repaint()
     assert len(_shades_along(view, *ends)) > 4
+
+
+def test_while_moving_a_view_covered_many_times_over_leaves_out_the_longest_plain_links(qapp, monkeypatch):
+    case = Case()
+    a = case.add_entity("A", "person", x=0, y=0)
+    near = case.add_entity("Near", "person", x=300, y=0)
+    far = case.add_entity("Far", "person", x=3000, y=0)
+    farther = case.add_entity("Farther", "person", x=0, y=5000)
+    short, long_, longest = (case.add_link(a.id, e.id, "funds") for e in (near, far, farther))
+    scene = ChartScene(case)
+    layer = scene.link_layer
+    every = np.arange(len(layer._items))
+    index = {lid: scene.links[lid].layer_index for lid in (short.id, long_.id, longest.id)}
+    rect = (-100.0, -100.0, 100.0, 100.0)
+    assert sorted(layer._within_budget(every, rect, 1.0).tolist()) == sorted(index.values())  # under budget: all
+    monkeypatch.setattr("linkchart.render.link_layer.HAIRLINE_COVER", 0.01)  # room for the short link only
+    kept = set(layer._within_budget(every, rect, 1.0).tolist())
+    assert index[short.id] in kept and index[longest.id] not in kept
+    scene.links[longest.id].setSelected(True)  # what the analyst picked is always drawn
+    assert index[longest.id] in set(layer._within_budget(every, rect, 1.0).tolist())
