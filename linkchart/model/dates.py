@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _PART = r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
 _PART_RE = re.compile(rf"^{_PART}$")
@@ -68,6 +69,26 @@ def parse_date(text: str) -> DateSpan:
     raw = (text or "").strip()
     if not raw:
         raise DateError("no date given")
+    read = _read(raw)
+    if isinstance(read, str):
+        raise DateError(read)
+    return read
+
+
+# A big case repeats a few thousand date texts tens of thousands of times, and the
+# timeline and the window filter read them all on every open; a DateSpan is frozen,
+# so one parse per distinct text can be shared. Bounded so odd input cannot grow it.
+@lru_cache(maxsize=1 << 15)
+def _read(raw: str) -> DateSpan | str:
+    """The span of stripped, non-empty *raw*, or why it is not a date."""
+    try:
+        return _parse(raw)
+    except DateError as exc:
+        return str(exc)
+
+
+def _parse(raw: str) -> DateSpan:
+    """What :func:`parse_date` reads *raw* as, uncached."""
     m = _PART_RE.match(raw)
     if m:
         start, end, precision = _span_of(*m.groups())
