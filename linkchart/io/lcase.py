@@ -23,6 +23,7 @@ from linkchart.io.migrations import migrate
 from linkchart.io.schema import FORMAT_NAME, _Reader, case_to_data, data_to_case
 from linkchart.model import Case
 from linkchart.model.bulk import gc_paused
+from linkchart.model.progress import ProgressCallback, report
 
 SUFFIX = ".lcase"
 CASE_JSON = "case.json"
@@ -127,22 +128,27 @@ def _extension(name: str) -> str:
 
 
 # ------------------------------------------------------------------ loading
-def load_case(path: str | os.PathLike[str]) -> Case:
-    """Read and validate a case file; raises CaseFileError with a message a user can act on."""
+def load_case(path: str | os.PathLike[str], progress: ProgressCallback | None = None) -> Case:
+    """Read and validate a case file; raises CaseFileError with a message a user can act on.
+
+    *progress* hears how far the reading is (0..1); if it answers False the read stops
+    with :class:`~linkchart.model.progress.Cancelled`.
+    """
     with reading(Path(path).name, "LinkChart case file"), open(path, "rb") as handle, zipfile.ZipFile(handle) as zf:
-        return _read(zf)
+        return _read(zf, progress)
 
 
-def _read(zf: zipfile.ZipFile) -> Case:
+def _read(zf: zipfile.ZipFile, progress: ProgressCallback | None = None) -> Case:
     members = _check_members(zf)
     if CASE_JSON not in members:
         raise CaseFileError("not a LinkChart case file (no case.json inside)")
     raw = _read_member(zf, members[CASE_JSON], MAX_JSON_BYTES)
+    report(progress, 0.05)
     with gc_paused():
-        return _read_data(zf, members, raw)
+        return _read_data(zf, members, raw, progress)
 
 
-def _read_data(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], raw: bytes) -> Case:
+def _read_data(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], raw: bytes, progress: ProgressCallback | None = None) -> Case:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -162,7 +168,8 @@ def _read_data(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], raw: by
         original = raw_article.get("original")
         if original is not None:
             originals[aid] = _read_original(zf, members, aid, _Reader(original, f"article {i + 1} original"))
-    return data_to_case(data, texts, originals)
+    report(progress, 0.2)
+    return data_to_case(data, texts, originals, progress)
 
 
 def _check_members(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:

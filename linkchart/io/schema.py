@@ -31,8 +31,10 @@ from linkchart.model import (
 )
 from linkchart.model.bulk import gc_paused
 from linkchart.model.case import METADATA_FIELDS
+from linkchart.model.progress import ProgressCallback, report
 
 FORMAT_NAME = "linkchart-case"
+PROGRESS_STEP = 2000  # entities or links read between two progress reports
 FORMAT_VERSION = 1
 
 MAX_TEXT = 1_000_000  # one label, note or attribute value, in characters
@@ -434,17 +436,22 @@ def read_vocabulary(case: Case, data: Any) -> None:
         )
 
 
-def data_to_case(data: dict[str, Any], texts: dict[str, str], originals: dict[str, tuple[str, bytes]]) -> Case:
+def data_to_case(
+    data: dict[str, Any], texts: dict[str, str], originals: dict[str, tuple[str, bytes]], progress: ProgressCallback | None = None
+) -> Case:
     """Build a Case from validated-as-we-go data; ``texts`` maps article id to its text.
 
     Article entries must already have been checked against ``texts`` by the caller
     (the .lcase reader checks hashes); here we check structure and references.
+    *progress* hears fractions from 0.2 (the caller's share) to 1.
     """
     with gc_paused():
-        return _build_case(data, texts, originals)
+        return _build_case(data, texts, originals, progress)
 
 
-def _build_case(data: dict[str, Any], texts: dict[str, str], originals: dict[str, tuple[str, bytes]]) -> Case:
+def _build_case(
+    data: dict[str, Any], texts: dict[str, str], originals: dict[str, tuple[str, bytes]], progress: ProgressCallback | None = None
+) -> Case:
     top = _Reader(data, "case.json")
     case = Case()
     meta = _Reader(data.get("metadata", {}), "metadata")
@@ -468,8 +475,20 @@ def _build_case(data: dict[str, Any], texts: dict[str, str], originals: dict[str
     for art in articles:
         case.articles[art.id] = art
 
-    case.insert_entities([read_entity(raw, i, texts, seen) for i, raw in enumerate(top.items("entities"))])
-    case.insert_links([read_link(raw, i, texts, seen, case.entities) for i, raw in enumerate(top.items("links"))])
+    raw_entities, raw_links = top.items("entities"), top.items("links")
+    total = max(1, len(raw_entities) + len(raw_links))
+    entities = []
+    for i, raw in enumerate(raw_entities):
+        if i % PROGRESS_STEP == 0:
+            report(progress, 0.2 + 0.75 * i / total)
+        entities.append(read_entity(raw, i, texts, seen))
+    case.insert_entities(entities)
+    links = []
+    for i, raw in enumerate(raw_links):
+        if i % PROGRESS_STEP == 0:
+            report(progress, 0.2 + 0.75 * (len(raw_entities) + i) / total)
+        links.append(read_link(raw, i, texts, seen, case.entities))
+    case.insert_links(links)
 
     for i, raw in enumerate(top.items("groups")):
         g = _Reader(raw, f"group {i + 1}")

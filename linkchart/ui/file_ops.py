@@ -9,19 +9,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from linkchart import paths
 from linkchart.io import SUFFIX, CaseFileError, load_case
 from linkchart.io import save_case as write_case
 from linkchart.model import Case
 from linkchart.ui.autosave import Recoverable, find_recoverable
+from linkchart.ui.worker import run_task
 
 FILE_FILTER = f"LinkChart cases (*{SUFFIX});;All files (*)"
 
 
 class FileOpsMixin:
     """Needs ``case``, ``case_path``, ``undo_stack``, ``session``, ``autosaver`` and ``_set_document`` from the window."""
+
+    open_progress_delay_ms = 400  # reading a case shows its progress dialog only if it takes longer
 
     # ------------------------------------------------------------ questions
     def ask_save_changes(self) -> str:
@@ -105,13 +109,27 @@ class FileOpsMixin:
             self.open_case(path)
 
     def open_case(self, path: str | Path) -> bool:
-        """Open a case file; on any fault show why and keep the current case untouched."""
-        try:
-            case = load_case(path)
-        except CaseFileError as exc:
-            self.show_error("Could not open the case", str(exc))
+        """Open a case file; on any fault show why and keep the current case untouched.
+
+        The file is read on a worker thread: a big case shows progress with Cancel
+        (after ``open_progress_delay_ms``) and the window keeps painting meanwhile.
+        """
+        edits = self.undo_stack.index()
+        result = run_task(self, f"Opening {Path(path).name}\u2026", load_case, str(path), delay_ms=self.open_progress_delay_ms)
+        if result.cancelled:
+            self.statusBar().showMessage("Opening cancelled; nothing changed", 4000)
             return False
-        self._set_document(case, Path(path))
+        if result.error is not None:
+            error = result.error
+            self.show_error("Could not open the case", str(error) if isinstance(error, CaseFileError) else f"{type(error).__name__}: {error}")
+            return False
+        if self.undo_stack.index() != edits and not self.maybe_save():
+            return False  # edited while the file was read, and chose to keep those edits
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._set_document(result.value, Path(path))
+        finally:
+            QApplication.restoreOverrideCursor()
         self._remember(Path(path))
         return True
 

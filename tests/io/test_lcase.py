@@ -13,6 +13,7 @@ import pytest
 from linkchart.io import CaseFileError, NewerFormatError, load_case, save_case
 from linkchart.io.lcase import case_json_bytes
 from linkchart.model import Case, Citation
+from linkchart.model.progress import Cancelled
 
 GOLDEN_V1 = Path(__file__).parent / "golden" / "v1.lcase"
 
@@ -216,3 +217,18 @@ def test_golden_version_1_file_loads_verifies_and_resaves_identically(tmp_path):
     assert case.broken_citations() == [] and len(case.entities) == 2 and len(case.links) == 2
     save_case(case, tmp_path / "again.lcase")
     assert (tmp_path / "again.lcase").read_bytes() == GOLDEN_V1.read_bytes()
+
+
+def test_loading_reports_progress_and_stops_when_told(tmp_path):
+    case = Case()
+    made = [case.add_entity(f"E{i}", "person") for i in range(4500)]
+    for a, b in zip(made, made[1:], strict=False):
+        case.add_link(a.id, b.id, "funds")
+    path = tmp_path / "big.lcase"
+    save_case(case, path)
+    heard: list[float] = []
+    loaded = load_case(path, heard.append)
+    assert len(loaded.entities) == 4500 and len(loaded.links) == 4499
+    assert heard == sorted(heard) and len(heard) >= 5 and heard[-1] > 0.8
+    with pytest.raises(Cancelled):
+        load_case(path, lambda fraction: fraction < 0.5)  # the user pressed Cancel halfway
