@@ -105,12 +105,20 @@ def _parse(raw: str) -> DateSpan:
         word = m.group(1).lower()
         start, end, precision = _span_of(*m.groups()[1:])
         if word in ("before", "by"):
-            return DateSpan(max(date.min, start - _OPEN_ENDED), end, "fuzzy", raw)
+            return DateSpan(_shifted(start, -_OPEN_ENDED), end, "fuzzy", raw)
         if word in ("after", "since"):
-            return DateSpan(start, min(date.max, end + _OPEN_ENDED), "fuzzy", raw)
+            return DateSpan(start, _shifted(end, _OPEN_ENDED), "fuzzy", raw)
         fuzz = _FUZZ[precision]
-        return DateSpan(start - fuzz, end + fuzz, "fuzzy", raw)
+        return DateSpan(_shifted(start, -fuzz), _shifted(end, fuzz), "fuzzy", raw)
     raise DateError(f"'{raw}' is not a date (try 2019-05-31, 2019-05, 2019, 2018/2019 or about 2018)")
+
+
+def _shifted(day: date, by: timedelta) -> date:
+    """*day* moved *by*, stopping at the first or last day a date can hold ("about 0001", "after 9999")."""
+    try:
+        return day + by
+    except OverflowError:
+        return date.min if by < timedelta(0) else date.max
 
 
 def try_parse_date(text: str) -> DateSpan | None:

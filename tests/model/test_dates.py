@@ -76,3 +76,17 @@ def test_a_date_read_again_reads_the_same(text):
 def test_equal_texts_share_one_span():
     assert parse_date(" 2019-05 ") is parse_date("2019-05") == parse_date("2019-05\t")
     assert dates_module._read.cache_info().maxsize is not None  # bounded: odd input cannot grow it forever
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("after 9999", date(9999, 1, 1), date.max),
+        ("about 9999", date(9998, 1, 1), date.max),
+        ("about 0001", date.min, date(2, 12, 31)),
+        ("before 0001", date.min, date(1, 12, 31)),
+    ],
+)
+def test_fuzzy_dates_at_the_ends_of_the_calendar_stop_there_instead_of_crashing(text, start, end):
+    span = parse_date(text)
+    assert (span.start, span.end, span.kind) == (start, end, "fuzzy")
