@@ -47,7 +47,7 @@ class CardLayer(QGraphicsItem):
         flag = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
         for card in self._cards.values():
             card.setFlag(flag, active)
-        self.mark_dirty()
+        self.update()  # the arrays follow every change while inactive too (see mark_dirty)
 
     def set_style(self, style: ChartStyle) -> None:
         self.style = style

@@ -9,7 +9,8 @@ same items as the window.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from html import escape
 
 from PySide6.QtCore import QRectF, Signal
@@ -117,6 +118,16 @@ class ChartScene(QGraphicsScene):
     def follow_zoom(self, level: float) -> None:
         """Views call this before painting: far out, cards are drawn in bulk as blocks (see card_layer)."""
         self.card_layer.set_active(level < BLOCK_LOD or (self.link_layer.moving and level < DETAIL_LOD))
+
+    @contextmanager
+    def drawn_at(self, level: float) -> Iterator[None]:
+        """Render the chart at zoom *level* meanwhile (a thumbnail: far out, cards as blocks), then as before."""
+        was = self.card_layer.active
+        self.card_layer.set_active(level < BLOCK_LOD)
+        try:
+            yield
+        finally:
+            self.card_layer.set_active(was)
 
     def set_moving(self, moving: bool) -> None:
         """While the view pans or zooms, draw the cheap way: no link labels or antialiasing, small cards as blocks."""

@@ -91,7 +91,8 @@ class OverviewView(QWidget):
         target.moveCenter(QPointF(size.width() / 2, size.height() / 2))
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
+        with scene.drawn_at(scale):
+            scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
         painter.end()
         self._picture = image
         self._to_widget = QTransform().translate(target.left(), target.top()).scale(scale, scale).translate(-rect.left(), -rect.top())

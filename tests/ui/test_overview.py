@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QDockWidget
 
 from linkchart.commands import MoveEntitiesCommand, push
+from linkchart.render.card_item import BLOCK_LOD
 from linkchart.ui.overview import REDRAW_DELAY_MS
 from tests.ui.conftest import label_of
 
@@ -81,3 +82,23 @@ def test_an_overview_tab_behind_another_draws_when_brought_to_the_front(qtbot, w
     iran = label_of(window, "Iran")
     qtbot.waitUntil(lambda: _shows_card_at(dock.view, iran.x, iran.y))
     assert len(redraws) == 1
+
+
+def test_the_overview_draws_cards_as_blocks_and_leaves_the_chart_close_up(qtbot, window, case_path):
+    from PySide6.QtWidgets import QGraphicsItem
+
+    view = window.overview_dock.view
+    assert window.open_case(case_path)
+    window.chart_view.resetTransform()  # close up: the cards paint themselves
+    window.chart_view.viewport().repaint()
+    iran = label_of(window, "Iran")
+    far = next(e for e in window.case.entities.values() if e.id != iran.id)
+    push(window.undo_stack, MoveEntitiesCommand(window.case, {far.id: (4000.0, 0.0)}))  # a wide chart: a small overview
+    view.fit()
+    assert view._to_widget.m11() < BLOCK_LOD
+    chart = window.chart_view.chart
+    # Drawn by the block layer: exactly the type colour (a card drawing itself, one by one, is smoothed at the edges).
+    point = (view._to_widget.map(QPointF(iran.x, iran.y)) * view._picture.devicePixelRatio()).toPoint()
+    assert view._picture.pixelColor(point).rgb() == chart.cards[iran.id].type_colour.rgb()
+    no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    assert not chart.card_layer.active and not any(card.flags() & no_contents for card in chart.cards.values())
