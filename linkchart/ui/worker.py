@@ -12,6 +12,9 @@ command. Example::
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,6 +68,27 @@ class Progress:
         return not self.cancelled
 
 
+@functools.cache
+def _one_heap() -> None:
+    """Make worker threads allocate from the main thread's heap (glibc only; elsewhere nothing to do).
+
+    glibc gives each new thread its own malloc arena. Memory a worker frees there (a
+    case file's text, read on a worker) is not reused by the GUI thread, which then
+    builds the chart from fresh memory: opening a 10k case peaked 48 MB higher
+    (417 MB, over the 400 MB target). Our workers run one at a time and hold the GIL
+    anyway, so sharing one arena costs nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, 1)
+    except (OSError, AttributeError):
+        pass  # not glibc (musl has no per-thread arenas)
+
+
+_M_ARENA_MAX = -8  # from glibc's malloc.h
+
+
 @dataclass
 class TaskResult:
     value: Any = None
@@ -101,6 +125,7 @@ def run_task(parent: QWidget | None, label: str, fn: Callable[..., Any], *args: 
 
     The dialog appears only if the work takes longer than *delay_ms*.
     """
+    _one_heap()
     worker = _Worker(fn, args)
     dialog = QProgressDialog(label, "Cancel", 0, 1000, parent)
     dialog.setObjectName("taskProgress")
