@@ -11,7 +11,7 @@ from linkchart.model import Case
 from tests.ui.conftest import label_of
 
 
-def _big_case_file(tmp_path, entities: int = 6000):
+def _big_case_file(tmp_path, entities: int = 15000):
     case = Case()
     made = [case.add_entity(f"Person {i}", "person", x=(i % 80) * 200.0, y=(i // 80) * 90.0) for i in range(entities)]
     for i in range(1, entities):
