@@ -72,6 +72,7 @@ class LinkItem(QGraphicsPathItem):
         self._label_room = 0.0
         self._label_box = NAN4
         self._label_width = 0.0
+        self._shifted = False  # moved as a whole since last placed: the item's pos holds the offset (see shift)
         self.display_text = ""
         self.label_reversed = False
         self.describe: Callable[[], str] = lambda: ""  # the scene supplies the tooltip text
@@ -191,6 +192,9 @@ class LinkItem(QGraphicsPathItem):
                 path.lineTo(head[6], head[7])
                 path.closeSubpath()
         self._arrow_points, self._arrows = heads, None
+        if self._shifted:
+            self._shifted = False
+            self.setPos(0.0, 0.0)
         self.setPath(path)
 
     def _set_shape(self, path: QPainterPath, corners: Sequence[float], arrows: list[Sequence[float]], tips: Sequence[float]) -> None:
@@ -201,6 +205,9 @@ class LinkItem(QGraphicsPathItem):
             path.lineTo(polygon[4], polygon[5])
             path.lineTo(polygon[6], polygon[7])
             path.closeSubpath()
+        if self._shifted:
+            self._shifted = False
+            self.setPos(0.0, 0.0)
         self.setPath(path)
         self._arrow_points, self._arrows = arrows, None
         self._tips = tuple(tips)
@@ -214,6 +221,30 @@ class LinkItem(QGraphicsPathItem):
             self._label_box = (min(xs), min(ys), max(xs), max(ys))
         else:
             self._label_box = self._label_point * 2
+
+    def shift(self, dx: float, dy: float) -> None:
+        """Move the whole link by (dx, dy), as when both its cards moved that much: cheaper than placing it again.
+
+        The hit path stays as placed and the item's pos carries the offset (Qt moves
+        bounds and hit tests with it); the floats the layer and paint() read are in
+        scene coordinates, so they move too. The next placement resets pos to 0.
+        """
+        self.moveBy(dx, dy)
+        self._shifted = True
+        x0, y0, x1, y1 = self._line
+        self._line = (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
+        x0, y0, x1, y1 = self._tips
+        self._tips = (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
+        x0, y0, x1, y1 = self._box
+        self._box = (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
+        x0, y0, x1, y1 = self._label_box
+        self._label_box = (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
+        self._label_point = (self._label_point[0] + dx, self._label_point[1] + dy)
+        if self._arrow_points:
+            self._arrow_points = [tuple(v + (dy if k % 2 else dx) for k, v in enumerate(head)) for head in self._arrow_points]
+            self._arrows = None
+        if self._curve is not None:
+            self._curve = self._curve.translated(dx, dy)
 
     def _arc(self) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
         a, b = self.source_card, self.target_card
@@ -324,6 +355,9 @@ class LinkItem(QGraphicsPathItem):
 
     # ---------------------------------------------------------------- paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._shifted:  # the geometry below is in scene coordinates; the painter is in the item's
+            painter.translate(-self.x(), -self.y())
+            option.exposedRect = option.exposedRect.translated(self.x(), self.y())
         lod = painter.worldTransform().m11()  # chart views scale and pan, never rotate
         selected = self.isSelected()
         style = self.style
@@ -472,6 +506,14 @@ def place_links(items: Sequence[LinkItem], moved_only: bool = False) -> None:
         rows = np.array(members, dtype=np.intp)
         geometry = (placed.line[rows], placed.box[rows], placed.tips[rows], label[rows])
         layer.refresh_many([straight[k] for k in members], states=not moved_only, geometry=geometry)
+
+
+def shift_links(items: Sequence[LinkItem], dx: float, dy: float) -> None:
+    """Move whole links by (dx, dy) (both cards of each moved that much), and their layers' copies with them."""
+    for item in items:
+        item.shift(dx, dy)
+    for layer, members in _by_layer(list(items)).items():
+        layer.shift(np.fromiter((items[k].layer_index for k in members), dtype=np.intp, count=len(members)), dx, dy)
 
 
 def _by_layer(items: list[LinkItem]) -> dict[object, list[int]]:

@@ -169,6 +169,18 @@ class LinkLayer(QGraphicsItem):
             self._grow_bounds(QRectF(left, top, float(np.nanmax(boxes[:, 2])) - left, float(np.nanmax(boxes[:, 3])) - top))
         self.update()
 
+    def shift(self, index: np.ndarray, dx: float, dy: float) -> None:
+        """Move the links at *index* by (dx, dy) (see LinkItem.shift); NaN rows stay NaN."""
+        if not len(index):
+            return
+        step = np.array([dx, dy, dx, dy])
+        self._line[index] += step
+        self._box[index] += step
+        self._tips[index] += step
+        self._label[index] += step[:2]
+        self._grow_bounds(self._bounds.translated(dx, dy))
+        self.update()
+
     def _grow_bounds(self, box: QRectF) -> None:
         if not self._bounds.contains(box):
             self.prepareGeometryChange()

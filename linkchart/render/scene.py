@@ -20,7 +20,7 @@ from linkchart.model import Case, ChangeEvent
 from linkchart.model.bulk import gc_paused
 from linkchart.render.card_item import BLOCK_LOD, DETAIL_LOD, CardItem
 from linkchart.render.card_layer import CardLayer
-from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem, place_links
+from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem, place_links, shift_links
 from linkchart.render.link_layer import LinkLayer
 from linkchart.render.style import ChartStyle
 
@@ -214,12 +214,21 @@ class ChartScene(QGraphicsScene):
     def _on_entities_moved(self, event: ChangeEvent) -> None:
         assert self.case is not None
         touched: set[str] = set()
+        moved: set[str] = set()
+        steps: set[tuple[float, float]] = set()
         for eid in event.ids:
             card = self.cards.get(eid)
             entity = self.case.entities.get(eid)
             if card is not None and entity is not None:
+                steps.add((entity.x - card.x(), entity.y - card.y()))
+                moved.add(eid)
                 card.setPos(entity.x, entity.y)
                 touched |= self._links_at.get(eid, set())
+        if len(steps) == 1:
+            # Cards dragged (or a drag undone) together: a link between two of them moves as a whole.
+            rigid = {lid for lid in touched if self._ends[lid][0] in moved and self._ends[lid][1] in moved}
+            shift_links([self.links[lid] for lid in rigid], *steps.pop())
+            touched -= rigid
         place_links([self.links[lid] for lid in touched], moved_only=True)
         self.card_layer.mark_dirty()
         self._grow_scene_rect(self.cards[e] for e in event.ids if e in self.cards)

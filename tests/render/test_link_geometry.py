@@ -6,6 +6,7 @@ import random
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF
 
 from linkchart.model import Case
 from linkchart.render import ChartScene
@@ -75,10 +76,48 @@ def test_moving_every_card_moves_every_link_and_the_layer_follows(busy_scene):
         assert item._line == pytest.approx((line[0] + 100, line[1] - 40, line[2] + 100, line[3] - 40))
         assert layer._line[item.layer_index].tolist() == pytest.approx(list(item._line))
         # The item's own hit shape moved too: Qt hit-tests it.
-        middle = ((item._line[0] + item._line[2]) / 2, (item._line[1] + item._line[3]) / 2)
-        assert item.shape().boundingRect().adjusted(-1, -1, 1, 1).contains(*middle)
+        middle = QPointF((item._line[0] + item._line[2]) / 2, (item._line[1] + item._line[3]) / 2)
+        assert item in scene.items(middle)
+
+
+def test_a_link_moved_as_a_whole_then_placed_again_lands_where_placing_puts_it(busy_scene):
+    case, scene = busy_scene
+    ids = list(case.entities)
+    case.move_entities({eid: (case.entities[eid].x + 70.0, case.entities[eid].y + 30.0) for eid in ids})  # all together
+    assert any(item.pos() != QPointF(0, 0) for item in scene.links.values())  # moved whole, not placed again
+    case.move_entities({ids[0]: (case.entities[ids[0]].x + 5.0, case.entities[ids[0]].y)})  # one card alone
+    shifted = {lid: _geometry(item) for lid, item in scene.links.items()}
+    for item in scene.links.values():
+        item.update_geometry()
+        assert item.pos() == QPointF(0, 0)
+    for lid, item in scene.links.items():
+        for a, b in zip(shifted[lid], _geometry(item), strict=True):
+            assert a == b or np.allclose(np.array(a, dtype=float), np.array(b, dtype=float), equal_nan=True)
 
 
 def test_placing_nothing_is_fine(qapp):
     place_links([])
     assert place_straight(np.zeros((0, 8)), np.zeros((0, 2), dtype=bool), np.zeros((0, 3))).box.shape == (0, 4)
+
+
+def test_a_link_moved_as_a_whole_paints_itself_where_it_is_for_exports(qapp):
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    case = Case()
+    a = case.add_entity("A", "person", x=0, y=0)
+    b = case.add_entity("B", "person", x=600, y=0)
+    link = case.add_link(a.id, b.id, "")
+    scene = ChartScene(case)
+    case.move_entities({a.id: (0.0, 300.0), b.id: (600.0, 300.0)})
+    item = scene.links[link.id]
+    assert item.pos() == QPointF(0, 300)
+    image = QImage(700, 500, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setTransform(item.sceneTransform())  # as the export sheet does, item by item
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = item.boundingRect()
+    item.paint(painter, option, None)
+    painter.end()
+    assert image.pixelColor(200, 300) != QColor("white") and image.pixelColor(200, 0) == QColor("white")
