@@ -17,7 +17,7 @@ from bench.harness import MEASUREMENTS, run_in_child, run_one
 
 def _load_optional_measurements() -> None:
     # Qt measurements register themselves only if the GUI layer is importable.
-    for module in ("bench.measure_qt", "bench.measure_analysis", "bench.measure_ingest"):
+    for module in ("bench.measure_qt", "bench.measure_analysis", "bench.measure_ingest", "bench.measure_timeline"):
         try:
             __import__(module)
         except ImportError as exc:  # a measurement module for a part not built yet
