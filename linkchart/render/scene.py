@@ -258,8 +258,12 @@ class ChartScene(QGraphicsScene):
         assert self.case is not None
         if {"source", "target"} & event.fields or not event.fields:
             ids = [lid for lid in event.ids if lid in self.links]
+            selected = [lid for lid in ids if self.links[lid].isSelected()]
             self._on_links_removed(ChangeEvent("links_removed", tuple(ids)))
             self._add_links(ids)
+            for lid in selected:  # a re-pointed link is the same link: it stays selected (the inspector shows it)
+                if lid in self.links:
+                    self.links[lid].setSelected(True)
         else:
             self._refresh_links([lid for lid in event.ids if lid in self.links])
 

@@ -260,3 +260,18 @@ def test_hover_lights_a_card_and_gives_its_tooltip(qtbot, chart):
     QTest.mouseMove(window.chart_view.viewport(), view_point(window, houthis.x, houthis.y))
     qtbot.waitUntil(lambda: card.hovered, timeout=2000)
     assert "<b>Houthis</b>" in card.toolTip() and "Ansar Allah" in card.toolTip()
+
+
+def test_a_selected_link_repointed_to_another_card_stays_selected(qtbot, chart):
+    from linkchart.commands import UpdateLinksCommand, push
+
+    window = chart
+    iran = label_of(window, "Iran")
+    link = next(k for k in window.case.links.values() if k.source == iran.id or k.target == iran.id)
+    window.chart_view.select_ids([], [link.id])
+    other = next(e for e in window.case.entities.values() if e.id not in (link.source, link.target))
+    push(window.undo_stack, UpdateLinksCommand(window.case, {link.id: {"target": other.id}}))
+    item = window.scene.links[link.id]
+    assert item.target_card is window.scene.cards[other.id]  # a new item, drawn to the new end
+    assert item.isSelected() and list(window.selection.selected_link_ids) == [link.id]
+    assert not any(card.isSelected() for card in window.scene.cards.values())
