@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Link
@@ -348,10 +348,55 @@ class LinkItem(QGraphicsPathItem):
         left, top, right, bottom = self._label_box
         return QRectF(left, top, right - left, bottom - top)
 
-    def paint_label_if_room(self, painter: QPainter, colour) -> None:
-        """The label, if the link is long enough to carry it (the layer calls this for labels on screen)."""
+    def paint_label_if_room(self, painter: QPainter, colour, from_picture: bool = False) -> None:
+        """The label, if the link is long enough to carry it (the layer calls this for labels on screen).
+
+        *from_picture*: a plain turned label may be drawn from a picture of it (see _paint_label_picture).
+        """
         if self.display_text and self._label_room > 24:
-            self._paint_label(painter, colour)
+            # Upright text is fast already (Qt caches its glyphs) and sharpest drawn as text.
+            if from_picture and colour == self.style.link and 0.5 < self._label_angle % 90.0 < 89.5:
+                self._paint_label_picture(painter)
+            else:
+                self._paint_label(painter, colour)
+
+    def _paint_label_picture(self, painter: QPainter) -> None:
+        """The label drawn from a picture made once per wording and scale, then turned.
+
+        A chart view draws a hundred or more turned labels each frame, and Qt draws
+        turned text glyph by glyph as outlines: 46 us a label, against 8-13 us for
+        the picture (measured; 90 us if the picture's own edges were antialiased, but
+        its border is transparent). The picture is made at twice the device scale,
+        rounded up to a quarter octave, so turned and smoothed it stays crisp.
+        Exports draw text as text.
+        """
+        scale = 2 * painter.worldTransform().m11() * painter.device().devicePixelRatioF()
+        step = 2.0 ** (math.ceil(math.log2(max(scale, 1 / 64)) * 4) / 4)
+        rect = self._label_rect
+        key = ("label-picture", self._wording, self._grading_text, self.unsourced, self._wording_width, rect.width(), rect.height(), step)
+        cache = self.style._metrics
+        picture = cache.get(key)
+        if picture is None:
+            if len(cache) > _MAX_CACHED:
+                for old in [k for k in cache if k[0] == "label-picture"]:
+                    del cache[old]
+            picture = QImage(math.ceil(rect.width() * step) + 2, math.ceil(rect.height() * step) + 2, QImage.Format.Format_ARGB32_Premultiplied)
+            picture.fill(Qt.GlobalColor.transparent)
+            drawer = QPainter(picture)
+            drawer.setRenderHint(QPainter.RenderHint.Antialiasing)
+            drawer.translate(1, 1)
+            drawer.scale(step, step)
+            drawer.translate(-rect.left(), -rect.top())
+            self._draw_label(drawer, self.style.link)
+            drawer.end()
+            cache[key] = picture
+        pad = 1 / step
+        painter.save()
+        painter.setTransform(self._label_transform, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(rect.adjusted(-pad, -pad, pad, pad), picture)
+        painter.restore()
 
     # ---------------------------------------------------------------- paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -399,6 +444,11 @@ class LinkItem(QGraphicsPathItem):
     def _paint_label(self, painter: QPainter, colour) -> None:
         painter.save()
         painter.setTransform(self._label_transform, True)
+        self._draw_label(painter, colour)
+        painter.restore()
+
+    def _draw_label(self, painter: QPainter, colour) -> None:
+        """The label box and text about (0, 0), unturned."""
         rect = self._label_rect
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.style.label_background)
@@ -416,7 +466,6 @@ class LinkItem(QGraphicsPathItem):
             painter.setPen(QPen(self.style.unsourced, 1.4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QRectF(rect.right() - 11, -3, 6, 6))
-        painter.restore()
 
     def tool_tip(self) -> str:
         return self.describe()
@@ -432,6 +481,7 @@ class LinkItem(QGraphicsPathItem):
             self.layer.refresh(self)
 
 
+_MAX_CACHED = 4000  # entries in a style's cache before label pictures are dropped and made again
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 _HIT_PEN = QPen(Qt.GlobalColor.transparent, 10)  # sets the clickable width; paint() never uses it
 

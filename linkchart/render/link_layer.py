@@ -386,7 +386,7 @@ class LinkLayer(QGraphicsItem):
             if dim != opacity:
                 opacity = dim
                 painter.setOpacity(DIM_OPACITY if dim else 1.0)
-            item.paint_label_if_room(painter, self.style.selection if key // 3 == 2 else self.style.link)
+            item.paint_label_if_room(painter, self.style.selection if key // 3 == 2 else self.style.link, from_picture=True)
 
 
 def _state(item) -> tuple[int, bool, bool]:

@@ -166,3 +166,22 @@ def test_while_moving_a_view_covered_many_times_over_leaves_out_the_longest_plai
     assert index[short.id] in kept and index[longest.id] not in kept
     scene.links[longest.id].setSelected(True)  # what the analyst picked is always drawn
     assert index[longest.id] in set(layer._within_budget(every, rect, 1.0).tolist())
+
+
+def test_a_turned_label_on_screen_is_drawn_from_a_picture_and_reads_like_text(chart, qtbot):
+    view, case, a, b, link = chart
+    case.move_entities({b.id: (600.0, 260.0)})  # a slanted link: its label is turned
+    view.resetTransform()
+    view.centerOn(300, 130)
+    view.viewport().repaint()
+    qtbot.waitUntil(lambda: not view.chart.link_layer.moving)  # the full frame after the view moved
+    view.viewport().repaint()
+    item = view.chart.links[link.id]
+    pictures = [key for key in view.chart.style._metrics if key[0] == "label-picture"]
+    assert pictures and pictures[0][1] == item._wording
+    # The text is there: dark pixels inside the label's box (whose light background hides the line).
+    image = view.viewport().grab().toImage()
+    rect, turn = item._label_rect.adjusted(5, 2, -5, -2), item._label_transform
+    inside = [turn.map(QPointF(rect.left() + rect.width() * i / 40, rect.top() + rect.height() * j / 6)) for i in range(41) for j in range(7)]
+    dark = sum(1 for point in inside if image.pixelColor(view.mapFromScene(point)).lightness() < 110)
+    assert dark > 10
