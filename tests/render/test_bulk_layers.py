@@ -54,6 +54,15 @@ def _is_background(view: ChartView, colour: QColor) -> bool:
     return colour == view.chart.style.background
 
 
+def _look_at_still(view: ChartView, qtbot, centre: QPointF) -> None:
+    """Show *centre* at 1:1 and wait for the full-detail frame that follows the view's move."""
+    view.resetTransform()
+    view.centerOn(centre)
+    view.viewport().repaint()
+    qtbot.waitUntil(lambda: not view.chart.link_layer.moving)
+    view.viewport().repaint()
+
+
 def test_the_link_layer_draws_links_and_follows_hiding_and_selection(chart, qtbot):
     view, case, a, b, link = chart
     view.resetTransform()
@@ -132,11 +141,7 @@ def _shades_along(view: ChartView, a: QPointF, b: QPointF) -> set[tuple[int, int
 def test_where_many_links_cross_the_view_plain_lines_are_not_smoothed(chart, qtbot, monkeypatch):
     view, case, a, b, link = chart
     case.move_entities({b.id: (600.0, 260.0)})  # a slanted line: smoothing shows as many shades of grey
-    view.resetTransform()
-    view.centerOn(300, 130)
-    view.viewport().repaint()
-    qtbot.waitUntil(lambda: not view.chart.link_layer.moving)  # the full frame after the view moved
-    view.viewport().repaint()
+    _look_at_still(view, qtbot, QPointF(300, 130))
     ends = QPointF(0, 0), QPointF(600, 260)
     assert len(_shades_along(view, *ends)) > 4
     monkeypatch.setattr("linkchart.render.link_layer.DENSE_LINKS", 0)  # as if hundreds crossed the view
@@ -171,11 +176,7 @@ def test_while_moving_a_view_covered_many_times_over_leaves_out_the_longest_plai
 def test_a_turned_label_on_screen_is_drawn_from_a_picture_and_reads_like_text(chart, qtbot):
     view, case, a, b, link = chart
     case.move_entities({b.id: (600.0, 260.0)})  # a slanted link: its label is turned
-    view.resetTransform()
-    view.centerOn(300, 130)
-    view.viewport().repaint()
-    qtbot.waitUntil(lambda: not view.chart.link_layer.moving)  # the full frame after the view moved
-    view.viewport().repaint()
+    _look_at_still(view, qtbot, QPointF(300, 130))
     item = view.chart.links[link.id]
     pictures = [key for key in view.chart.style._metrics if key[0] == "label-picture"]
     assert pictures and pictures[0][1] == item._wording
