@@ -220,7 +220,8 @@ class ChartScene(QGraphicsScene):
             card = self.cards.get(eid)
             entity = self.case.entities.get(eid)
             if card is not None and entity is not None:
-                steps.add((entity.x - card.x(), entity.y - card.y()))
+                # Rounded: cards moved by one step can differ in the last bits of (new - old).
+                steps.add((round(entity.x - card.x(), 7), round(entity.y - card.y(), 7)))
                 moved.add(eid)
                 card.setPos(entity.x, entity.y)
                 touched |= self._links_at.get(eid, set())
