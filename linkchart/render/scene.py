@@ -9,7 +9,7 @@ same items as the window.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from html import escape
 
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from linkchart.model import Case, ChangeEvent
 from linkchart.model.bulk import gc_paused
+from linkchart.model.progress import ProgressCallback
 from linkchart.render.card_item import BLOCK_LOD, DETAIL_LOD, CardItem
 from linkchart.render.card_layer import CardLayer
 from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem, place_links, shift_links
 from linkchart.render.link_layer import LinkLayer
 from linkchart.render.style import ChartStyle
 
+PROGRESS_STEP = 2000  # cards or links built between two progress reports
 PARALLEL_SPACING = 30.0  # pixels between the apexes of parallel arcs
 MARGIN = 60.0
 
@@ -57,13 +59,13 @@ class ChartScene(QGraphicsScene):
             self.set_case(case)
 
     # ------------------------------------------------------------ wiring
-    def set_case(self, case: Case) -> None:
-        """Mirror *case* from now on (and stop mirroring the previous one)."""
+    def set_case(self, case: Case, progress: ProgressCallback | None = None) -> None:
+        """Mirror *case* from now on (and stop mirroring the previous one); *progress* hears how far the build is."""
         if self.case is not None:
             self.case.changed.disconnect(self._on_changed)
         self.case = case
         case.changed.connect(self._on_changed)
-        self.rebuild()
+        self.rebuild(progress)
 
     def detach(self) -> None:
         """Stop listening to the case (call before dropping the scene)."""
@@ -82,13 +84,13 @@ class ChartScene(QGraphicsScene):
         self.card_layer.set_style(style)
         self.mirrored.emit()
 
-    def rebuild(self) -> None:
-        """Drop every item and build them again from the case."""
+    def rebuild(self, progress: ProgressCallback | None = None) -> None:
+        """Drop every item and build them again from the case (telling *progress* how far it is, 0..1)."""
         with gc_paused():
-            self._rebuild()
+            self._rebuild(progress)
         self.mirrored.emit()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, progress: ProgressCallback | None) -> None:
         self.link_layer.clear()
         self._selected_links = set()
         overview = self.card_layer.active
@@ -102,8 +104,10 @@ class ChartScene(QGraphicsScene):
         self._ends.clear()
         if self.case is None:
             return
-        self._add_cards(self.case.entities)
-        self._add_links(self.case.links)
+        cards, links = len(self.case.entities), len(self.case.links)
+        share = cards / max(1, cards + links)
+        self._add_cards(self.case.entities, _steps(progress, 0.0, share, cards))
+        self._add_links(self.case.links, _steps(progress, share, 1.0, links))
         self.card_layer.set_active(overview)
         self.fit_scene_rect()
 
@@ -269,10 +273,12 @@ class ChartScene(QGraphicsScene):
             self._refresh_links([lid for lid in event.ids if lid in self.links])
 
     # ------------------------------------------------------------ building
-    def _add_cards(self, ids: Iterable[str]) -> None:
+    def _add_cards(self, ids: Iterable[str], step: Callable[[int], None] | None = None) -> None:
         assert self.case is not None
         voc = self.case.vocabulary
-        for eid in ids:
+        for n, eid in enumerate(ids):
+            if step is not None and n % PROGRESS_STEP == 0:
+                step(n)
             entity = self.case.entities.get(eid)
             if entity is None or eid in self.cards:
                 continue
@@ -282,12 +288,14 @@ class ChartScene(QGraphicsScene):
             self.addItem(card)
         self.card_layer.mark_dirty()
 
-    def _add_links(self, ids: Iterable[str]) -> None:
+    def _add_links(self, ids: Iterable[str], step: Callable[[int], None] | None = None) -> None:
         assert self.case is not None
         pairs = set()
         added = []
         order = {lid: i for i, lid in enumerate(self.case.links)}
-        for lid in ids:
+        for n, lid in enumerate(ids):
+            if step is not None and n % PROGRESS_STEP == 0:
+                step(n)
             link = self.case.links.get(lid)
             if link is None or lid in self.links or link.source not in self.cards or link.target not in self.cards:
                 continue
@@ -383,3 +391,14 @@ class ChartScene(QGraphicsScene):
             item.setVisible(keep or not hide)
             item.setOpacity(1.0 if keep else 0.18)
         self.visibility_changed()
+
+
+def _steps(progress: ProgressCallback | None, start: float, end: float, count: int) -> Callable[[int], None] | None:
+    """Report item *n* of *count* built, for a share of the whole build running from *start* to *end*."""
+    if progress is None:
+        return None
+
+    def step(n: int) -> None:
+        progress(start + (end - start) * n / max(1, count))
+
+    return step

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from linkchart import paths
 from linkchart.io import SUFFIX, CaseFileError, load_case
@@ -20,6 +20,32 @@ from linkchart.ui.autosave import Recoverable, find_recoverable
 from linkchart.ui.worker import run_task
 
 FILE_FILTER = f"LinkChart cases (*{SUFFIX});;All files (*)"
+
+
+BIG_CHART = 60_000  # cards plus links from which building the chart (over ~1.5 s) shows its progress
+
+
+class _DrawingProgress:
+    """Feeds a chart build's progress (0..1) to a dialog, repainting only the dialog.
+
+    Letting the event loop run instead would repaint the half-built chart and every
+    dock at each step (it made a 10k open 50% slower), and nothing may be done to
+    the window meanwhile anyway.
+    """
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        self.dialog = dialog
+        dialog.show()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # mapped and drawn once
+
+    def report(self, fraction: float) -> None:
+        self.dialog.setValue(round(fraction * 1000))
+        self.dialog.repaint()
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.setParent(None)
+        self.dialog.deleteLater()
 
 
 class FileOpsMixin:
@@ -125,13 +151,27 @@ class FileOpsMixin:
             return False
         if self.undo_stack.index() != edits and not self.maybe_save():
             return False  # edited while the file was read, and chose to keep those edits
+        case = result.value
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        drawing = self._drawing_progress(Path(path)) if len(case.entities) + len(case.links) >= BIG_CHART else None
         try:
-            self._set_document(result.value, Path(path))
+            self._set_document(case, Path(path), progress=drawing.report if drawing else None)
         finally:
             QApplication.restoreOverrideCursor()
+            if drawing is not None:
+                drawing.close()
         self._remember(Path(path))
         return True
+
+    def _drawing_progress(self, path: Path) -> _DrawingProgress:
+        """A progress dialog for building a big chart (on the GUI thread: it cannot be cancelled half-way)."""
+        dialog = QProgressDialog(f"Drawing {path.name}\u2026", "", 0, 1000, self)
+        dialog.setObjectName("drawingProgress")
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return _DrawingProgress(dialog)
 
     def save_case(self, path: str | Path | None = None) -> bool:
         """Save to *path*, else to the case's file, else ask where; True when saved."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, 
 from linkchart import paths
 from linkchart.commands.base import plural
 from linkchart.model import Case, ChangeEvent
+from linkchart.model.progress import ProgressCallback
 from linkchart.render import ChartScene
 from linkchart.settings import Preferences, SessionState
 from linkchart.ui import clipboard
@@ -188,8 +189,11 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         })
 
     # ------------------------------------------------------------ document
-    def _set_document(self, case: Case, path: Path | None, modified: bool = False) -> None:
-        """Show *case* with a fresh undo stack; every panel re-binds through document_changed."""
+    def _set_document(self, case: Case, path: Path | None, modified: bool = False, progress: ProgressCallback | None = None) -> None:
+        """Show *case* with a fresh undo stack; every panel re-binds through document_changed.
+
+        *progress* hears how far building the chart is (0..1).
+        """
         self.chart_view.close_editors()
         self.case.changed.disconnect(self._on_case_changed)
         self.case.changed.disconnect(self.selection_sync.on_case_changed)
@@ -200,7 +204,7 @@ class MainWindow(FileOpsMixin, EditOpsMixin, QMainWindow):
         old_stack.deleteLater()
         self.case, self.case_path = case, path
         self.selection.clear()
-        self.scene.set_case(case)
+        self.scene.set_case(case, progress)
         case.changed.connect(self._on_case_changed)
         case.changed.connect(self.selection_sync.on_case_changed)
         stack = self.undo_stack

@@ -147,3 +147,15 @@ def test_links_partly_in_view_are_drawn_solid_and_dashed(qapp):
     dashed = [image.pixelColor(x, 350).lightness() for x in range(200)]
     assert max(solid) < background - 40  # every sample on the solid line is ink
     assert min(dashed) < background - 40 and max(dashed) >= background - 5  # ink and gaps
+
+
+def test_building_a_chart_reports_its_progress(qapp):
+    case = Case()
+    made = [case.add_entity(f"E{i}", "person", x=i * 10.0, y=0) for i in range(2500)]
+    for a, b in zip(made, made[1:], strict=False):
+        case.add_link(a.id, b.id, "funds")
+    heard: list[float] = []
+    scene = ChartScene()
+    scene.set_case(case, heard.append)
+    assert len(scene.links) == 2499
+    assert heard == sorted(heard) and heard[0] == 0.0 and 0.5 < heard[-1] <= 1.0 and len(heard) >= 3

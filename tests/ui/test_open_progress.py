@@ -70,3 +70,31 @@ def test_an_edit_made_while_the_file_is_read_is_not_dropped_silently(qtbot, char
     assert not window.open_case(path)
     assert asked == [True]
     assert window.case.entities[iran].label == "Persia" and window.undo_stack.canUndo()
+
+
+def test_drawing_a_big_chart_shows_its_progress_then_goes(qtbot, chart, tmp_path, monkeypatch):
+    window = chart
+    path = _big_case_file(tmp_path, 3000)
+    monkeypatch.setattr("linkchart.ui.file_ops.BIG_CHART", 1000)  # as if it were a chart of 100,000 cards
+    shown: list[QProgressDialog] = []
+    values: list[int] = []
+    make = window._drawing_progress
+
+    def spy(path):
+        drawing = make(path)
+        shown.append(drawing.dialog)
+        assert drawing.dialog.isVisible() and drawing.dialog.labelText() == "Drawing big.lcase\u2026"
+        report = drawing.report
+
+        def reporting(fraction: float) -> None:
+            report(fraction)
+            values.append(drawing.dialog.value())
+
+        drawing.report = reporting
+        return drawing
+
+    monkeypatch.setattr(window, "_drawing_progress", spy)
+    assert window.open_case(path)
+    assert len(shown) == 1 and values == sorted(values) and max(values) >= 500  # it moved on as cards and links were built
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert len(window.scene.cards) == 3000
