@@ -1,6 +1,6 @@
 """A link: a line or arc between two cards, arrowheads for its direction, a label that reads along it.
 
-Geometry (line, arrowheads, label placement) is computed by :func:`place_links`,
+Geometry (line, arrowheads, label placement) is computed by link_placing,
 which the scene calls only when end cards move or resize or a link's place
 among parallel links changes, for all such links at once (straight ones with
 numpy, see link_geometry). Items keep it as plain floats and make the Qt
@@ -16,15 +16,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from linkchart.model import Link
 from linkchart.render.card_item import CardItem, hover_enter, hover_leave
-from linkchart.render.link_geometry import ARROW_HALF_WIDTH, ARROW_LENGTH, GAP, HIT_MARGIN, StraightPlacement, place_straight
+from linkchart.render.link_geometry import ARROW_HALF_WIDTH, ARROW_LENGTH, GAP, HIT_MARGIN
+from linkchart.render.link_label import draw_label, paint_label_picture
 from linkchart.render.link_layer import link_pen
+from linkchart.render.link_placing import place_links
 from linkchart.render.style import ChartStyle
 
 NAN4 = (math.nan,) * 4
@@ -115,7 +116,7 @@ class LinkItem(QGraphicsPathItem):
 
     # ------------------------------------------------------------ geometry
     def update_geometry(self) -> None:
-        """Re-place this link from its end cards (see :func:`place_links` for many at once)."""
+        """Re-place this link from its end cards (see link_placing for many at once)."""
         place_links([self])
 
     def is_straight(self) -> bool:
@@ -351,52 +352,14 @@ class LinkItem(QGraphicsPathItem):
     def paint_label_if_room(self, painter: QPainter, colour, from_picture: bool = False) -> None:
         """The label, if the link is long enough to carry it (the layer calls this for labels on screen).
 
-        *from_picture*: a plain turned label may be drawn from a picture of it (see _paint_label_picture).
+        *from_picture*: a plain turned label may be drawn from a picture of it (see link_label).
         """
         if self.display_text and self._label_room > 24:
             # Upright text is fast already (Qt caches its glyphs) and sharpest drawn as text.
             if from_picture and colour == self.style.link and 0.5 < self._label_angle % 90.0 < 89.5:
-                self._paint_label_picture(painter)
+                paint_label_picture(self, painter)
             else:
                 self._paint_label(painter, colour)
-
-    def _paint_label_picture(self, painter: QPainter) -> None:
-        """The label drawn from a picture made once per wording and scale, then turned.
-
-        A chart view draws a hundred or more turned labels each frame, and Qt draws
-        turned text glyph by glyph as outlines: 46 us a label, against 8-13 us for
-        the picture (measured; 90 us if the picture's own edges were antialiased, but
-        its border is transparent). The picture is made at twice the device scale,
-        rounded up to a quarter octave, so turned and smoothed it stays crisp.
-        Exports draw text as text.
-        """
-        scale = 2 * painter.worldTransform().m11() * painter.device().devicePixelRatioF()
-        step = 2.0 ** (math.ceil(math.log2(max(scale, 1 / 64)) * 4) / 4)
-        rect = self._label_rect
-        key = ("label-picture", self._wording, self._grading_text, self.unsourced, self._wording_width, rect.width(), rect.height(), step)
-        cache = self.style._metrics
-        picture = cache.get(key)
-        if picture is None:
-            if len(cache) > _MAX_CACHED:
-                for old in [k for k in cache if k[0] == "label-picture"]:
-                    del cache[old]
-            picture = QImage(math.ceil(rect.width() * step) + 2, math.ceil(rect.height() * step) + 2, QImage.Format.Format_ARGB32_Premultiplied)
-            picture.fill(Qt.GlobalColor.transparent)
-            drawer = QPainter(picture)
-            drawer.setRenderHint(QPainter.RenderHint.Antialiasing)
-            drawer.translate(1, 1)
-            drawer.scale(step, step)
-            drawer.translate(-rect.left(), -rect.top())
-            self._draw_label(drawer, self.style.link)
-            drawer.end()
-            cache[key] = picture
-        pad = 1 / step
-        painter.save()
-        painter.setTransform(self._label_transform, True)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(rect.adjusted(-pad, -pad, pad, pad), picture)
-        painter.restore()
 
     # ---------------------------------------------------------------- paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -444,28 +407,8 @@ class LinkItem(QGraphicsPathItem):
     def _paint_label(self, painter: QPainter, colour) -> None:
         painter.save()
         painter.setTransform(self._label_transform, True)
-        self._draw_label(painter, colour)
+        draw_label(self, painter, colour)
         painter.restore()
-
-    def _draw_label(self, painter: QPainter, colour) -> None:
-        """The label box and text about (0, 0), unturned."""
-        rect = self._label_rect
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.style.label_background)
-        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        painter.setPen(colour if colour != self.style.link else self.style.text)
-        painter.setFont(self.style.link_font)
-        text_rect = rect.adjusted(4, 0, -(14 if self.unsourced else 4), 0)
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(text_rect, flags, self._wording)
-        if self._grading_text:
-            # The grading is there for the careful reader, not to compete with the wording.
-            painter.setPen(self.style.muted)
-            painter.drawText(text_rect.adjusted(self._wording_width, 0, 0, 0), flags, self._grading_text)
-        if self.unsourced:
-            painter.setPen(QPen(self.style.unsourced, 1.4))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QRectF(rect.right() - 11, -3, 6, 6))
 
     def tool_tip(self) -> str:
         return self.describe()
@@ -481,7 +424,6 @@ class LinkItem(QGraphicsPathItem):
             self.layer.refresh(self)
 
 
-_MAX_CACHED = 4000  # entries in a style's cache before label pictures are dropped and made again
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 _HIT_PEN = QPen(Qt.GlobalColor.transparent, 10)  # sets the clickable width; paint() never uses it
 
@@ -528,86 +470,3 @@ def _exit_point(card: CardItem, toward: tuple[float, float]) -> tuple[float, flo
     t = min((card.half_width + GAP) / adx if adx > 1e-9 else math.inf, (card.half_height + GAP) / ady if ady > 1e-9 else math.inf)
     t = min(t, 1.0)
     return cx + dx * t, cy + dy * t
-
-
-_HEADS = {"forward": (True, False), "both": (True, True), "none": (False, False)}
-
-
-def place_links(items: Sequence[LinkItem], moved_only: bool = False) -> None:
-    """Re-place *items* from their end cards: straight ones together with numpy, arcs and loops one by one.
-
-    Then each layer the items belong to copies their new geometry (and, unless only
-    cards *moved*, their selection, visibility and strength).
-    """
-    straight, curves = [], []
-    for item in items:
-        if item.is_straight():
-            straight.append(item)
-        else:
-            item._place_curve()
-            curves.append(item)
-    for layer, members in _by_layer(curves).items():
-        layer.refresh_many([curves[k] for k in members], states=not moved_only)
-    if not straight:
-        return
-    placed, labelled = _place_straight_links(straight)
-    label = np.where(labelled[:, None], placed.label, np.nan)
-    for layer, members in _by_layer(straight).items():
-        rows = np.array(members, dtype=np.intp)
-        geometry = (placed.line[rows], placed.box[rows], placed.tips[rows], label[rows])
-        layer.refresh_many([straight[k] for k in members], states=not moved_only, geometry=geometry)
-
-
-def shift_links(items: Sequence[LinkItem], dx: float, dy: float) -> None:
-    """Move whole links by (dx, dy) (both cards of each moved that much), and their layers' copies with them."""
-    for item in items:
-        item.shift(dx, dy)
-    for layer, members in _by_layer(list(items)).items():
-        layer.shift(np.fromiter((items[k].layer_index for k in members), dtype=np.intp, count=len(members)), dx, dy)
-
-
-def _by_layer(items: list[LinkItem]) -> dict[object, list[int]]:
-    """Positions in *items* grouped by the layer that paints the item (a chart has one)."""
-    groups: dict[object, list[int]] = {}
-    for k, item in enumerate(items):
-        if item.layer is not None:
-            groups.setdefault(item.layer, []).append(k)
-    return groups
-
-
-def _place_straight_links(items: list[LinkItem]) -> tuple[StraightPlacement, np.ndarray]:
-    """Place straight links with numpy and hand each its geometry; return it, and which have a label."""
-    n = len(items)
-    ends, heads, sizes = [], [], []
-    no_label = (0.0, 0.0, 0.0)
-    cards: dict[CardItem, tuple[float, float, float, float]] = {}  # most cards end several links
-    for item in items:
-        a, b = item.source_card, item.target_card
-        row_a = cards.get(a)
-        if row_a is None:
-            row_a = cards[a] = (a.x(), a.y(), a.half_width, a.half_height)
-        row_b = cards.get(b)
-        if row_b is None:
-            row_b = cards[b] = (b.x(), b.y(), b.half_width, b.half_height)
-        ends.append(row_a + row_b)
-        heads.append(_HEADS[item.direction])
-        sizes.append((item._texts[False][2], item._texts[True][2], item._text_height) if item._has_label() else no_label)
-    size = np.array(sizes, dtype=float)
-    placed = place_straight(np.array(ends, dtype=float), np.array(heads, dtype=bool).reshape(n, 2), size)
-    # Rows as tuples: items keep them as they are (lists would be mutable and shared).
-    columns = zip(
-        map(tuple, placed.line.tolist()),
-        map(tuple, placed.tips.tolist()),
-        placed.arrows.reshape(n, 16).tolist(),
-        map(tuple, placed.label.tolist()),
-        placed.angle.tolist(),
-        placed.reversed.tolist(),
-        placed.room.tolist(),
-        placed.corners.reshape(n, 8).tolist(),
-        map(tuple, placed.box.tolist()),
-        map(tuple, placed.label_box.tolist()),
-        strict=True,
-    )
-    for item, row in zip(items, columns, strict=True):
-        item._place_straight(*row)
-    return placed, size[:, 0] > 0

@@ -21,8 +21,9 @@ from linkchart.model.bulk import gc_paused
 from linkchart.model.progress import ProgressCallback
 from linkchart.render.card_item import BLOCK_LOD, DETAIL_LOD, CardItem
 from linkchart.render.card_layer import CardLayer
-from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem, place_links, shift_links
+from linkchart.render.link_item import DASHES, LABEL_LOD, PEN_WIDTH, SMOOTH_LOD, LinkItem
 from linkchart.render.link_layer import LinkLayer
+from linkchart.render.link_placing import place_links, shift_links
 from linkchart.render.style import ChartStyle
 
 PROGRESS_STEP = 2000  # cards or links built between two progress reports

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF
 from linkchart.model import Case
 from linkchart.render import ChartScene
 from linkchart.render.link_geometry import ARROW_LENGTH, GAP, place_straight
-from linkchart.render.link_item import place_links
+from linkchart.render.link_placing import place_links
 
 
 def test_a_straight_link_runs_edge_to_edge_with_its_arrowhead_and_label_in_the_middle():
