@@ -218,26 +218,24 @@ def move_all(size: int) -> Trial:
     return Trial(run=run, repeats=3, target=1.5, extra=extra)
 
 
-@measurement("export_png", sizes=(10_000,), needs_qt=True)
-def export_png(size: int) -> Trial:
+def _export_trial(size: int, suffix: str) -> Trial:
     from linkchart.render.image_export import export_chart
     from linkchart.render.scene import ChartScene
 
     _app()
     scene = ChartScene(synthetic_case(size))
-    out = Path(tempfile.mkdtemp()) / "chart.png"
+    out = Path(tempfile.mkdtemp()) / f"chart.{suffix}"
     return Trial(run=lambda: export_chart(scene, out), repeats=3, target=3.0)
+
+
+@measurement("export_png", sizes=(10_000,), needs_qt=True)
+def export_png(size: int) -> Trial:
+    return _export_trial(size, "png")
 
 
 @measurement("export_svg", sizes=(10_000,), needs_qt=True)
 def export_svg(size: int) -> Trial:
-    from linkchart.render.image_export import export_chart
-    from linkchart.render.scene import ChartScene
-
-    _app()
-    scene = ChartScene(synthetic_case(size))
-    out = Path(tempfile.mkdtemp()) / "chart.svg"
-    return Trial(run=lambda: export_chart(scene, out), repeats=3, target=3.0)
+    return _export_trial(size, "svg")
 
 
 @measurement("memory_open", sizes=(10_000,), needs_qt=True)

@@ -82,12 +82,17 @@ def test_the_link_layer_draws_links_and_follows_hiding_and_selection(chart, qtbo
     assert _is_background(view, _pixel(view, on_line))
 
 
-def test_far_out_cards_become_blocks_that_stay_clickable(chart, qtbot):
-    view, case, a, b, link = chart
+def _look_far_out(view: ChartView) -> None:
+    """Zoom out past the block level, centred between the two cards."""
     view.resetTransform()
     view.scale(BLOCK_LOD / 2, BLOCK_LOD / 2)
     view.centerOn(300, 0)
     view.viewport().repaint()
+
+
+def test_far_out_cards_become_blocks_that_stay_clickable(chart, qtbot):
+    view, case, a, b, link = chart
+    _look_far_out(view)
     cards = view.chart.cards
     assert all(card.flags() & NO_CONTENTS for card in cards.values())
     block = _pixel(view, QPointF(600, 0))
@@ -102,10 +107,7 @@ def test_far_out_cards_become_blocks_that_stay_clickable(chart, qtbot):
 
 def test_a_card_moved_while_far_out_is_drawn_where_it_went(chart, qtbot):
     view, case, a, b, link = chart
-    view.resetTransform()
-    view.scale(BLOCK_LOD / 2, BLOCK_LOD / 2)
-    view.centerOn(300, 0)
-    view.viewport().repaint()
+    _look_far_out(view)
     case.move_entities({b.id: (600.0, 1500.0)})
     assert _pixel(view, QPointF(600, 1500)) == view.chart.cards[b.id].type_colour
     assert _is_background(view, _pixel(view, QPointF(600, 0)))
