@@ -118,16 +118,25 @@ def _opened(size: int):
     return window
 
 
-@measurement("frame_1to1", sizes=(10_000,), needs_qt=True)
-def frame_one_to_one(size: int) -> Trial:
+def _still_view(size: int, place) -> tuple:
+    """A window on the synthetic case, its view placed by *place(view, window)*, after the full-detail frame."""
     window = _opened(size)
     view = window.chart_view
-    view.resetTransform()
-    rect = window.scene.itemsBoundingRect()
-    view.centerOn(rect.center())
+    place(view, window)
     _settle()
     _frame(view)
     _settle_full_detail()
+    return window, view
+
+
+def _one_to_one(view, window) -> None:
+    view.resetTransform()
+    view.centerOn(window.scene.itemsBoundingRect().center())
+
+
+@measurement("frame_1to1", sizes=(10_000,), needs_qt=True)
+def frame_one_to_one(size: int) -> Trial:
+    _, view = _still_view(size, _one_to_one)
     return Trial(run=lambda: _frame(view), repeats=15, target=0.016)
 
 
@@ -146,12 +155,7 @@ def _plain_scene(case) -> QGraphicsScene:
 
 @measurement("frame_whole", sizes=(10_000,), needs_qt=True)
 def frame_whole(size: int) -> Trial:
-    window = _opened(size)
-    view = window.chart_view
-    view.fit_all()
-    _settle()
-    _frame(view)
-    _settle_full_detail()
+    window, view = _still_view(size, lambda view, _window: view.fit_all())
     plain_scene = _plain_scene(window.case)
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
     source = plain_scene.itemsBoundingRect()
